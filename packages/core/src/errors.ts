@@ -1,0 +1,382 @@
+/**
+ * Every error this library throws (except the platform's own AbortError, which
+ * passes through untouched) extends {@link OpenAIMicroError}. Each class has a
+ * literal `name` and a static `isInstance` that recognises errors thrown by
+ * another copy of core (two versions installed side by side), where
+ * `instanceof` would fail.
+ */
+
+const errorMarker = Symbol.for('openai-micro.error');
+
+/** The JSON error body OpenAI and Azure send: `{ "error": { ... } }`. */
+export interface APIErrorBody {
+  message?: string | string[] | null;
+  type?: string | null;
+  param?: string | null;
+  code?: string | number | null;
+  /** Azure: why a content filter rejected the request. */
+  innererror?: AzureInnerError;
+  [field: string]: unknown;
+}
+
+/** Azure's `innererror`, carried by content-filter rejections. */
+export interface AzureInnerError {
+  code?: string;
+  content_filter_result?: Record<string, { filtered?: boolean; severity?: string; detected?: boolean } | undefined>;
+  [field: string]: unknown;
+}
+
+/**
+ * The base of every error this library throws.
+ *
+ * @example
+ * try { await createChatCompletion(client, params); }
+ * catch (error) { if (OpenAIMicroError.isInstance(error)) console.error(error.name, error.message); }
+ */
+export class OpenAIMicroError extends Error {
+  override name: string = 'OpenAIMicroError';
+  declare readonly [errorMarker]: true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.defineProperty(this, errorMarker, { value: true });
+  }
+
+  /**
+   * Whether `value` is an error of this class, also when thrown by another copy of core.
+   *
+   * @example
+   * if (APIError.isInstance(error)) console.log(error.status);
+   */
+  static isInstance<T extends abstract new (...args: any[]) => OpenAIMicroError>(this: T, value: unknown): value is InstanceType<T> {
+    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[errorMarker] !== true) return false;
+    if (this === (OpenAIMicroError as unknown)) return true;
+    const expected = this.prototype.name;
+    // Subclasses are recognised by walking the prototype chain's names, so that
+    // guards still work when the error came from a different copy of the classes.
+    for (let prototype = Object.getPrototypeOf(value); prototype; prototype = Object.getPrototypeOf(prototype)) {
+      if (Object.hasOwn(prototype, 'name') && prototype.name === expected) return true;
+    }
+    return false;
+  }
+}
+Object.defineProperty(OpenAIMicroError.prototype, 'name', { value: 'OpenAIMicroError', writable: true });
+
+function nameClass(errorClass: { prototype: Error }, name: string): void {
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true });
+}
+
+/**
+ * The server answered with a non-2xx status. Carries everything the server said:
+ * status, request id, headers and the parsed OpenAI error body.
+ *
+ * @example
+ * try { await listModels(client); }
+ * catch (error) {
+ *   if (APIError.isInstance(error) && error.status === 401) console.error('check OPENAI_API_KEY');
+ * }
+ */
+export class APIError extends OpenAIMicroError {
+  override name = 'APIError' as const;
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The `x-request-id` header, to quote to OpenAI support. */
+  readonly requestId: string | undefined;
+  /** All response headers. */
+  readonly headers: Headers;
+  /** The error `type`, such as `invalid_request_error` or `insufficient_quota`. */
+  readonly type: string | undefined;
+  /** The request field the error is about, when the server names one. */
+  readonly param: string | undefined;
+  /** The error code: a string for OpenAI, sometimes a number for compatible servers, or null. */
+  readonly code: string | number | null | undefined;
+  /** Azure's content-filter details. */
+  readonly innerError: AzureInnerError | undefined;
+  /** The parsed error object, or the start of the raw body when it was not JSON. */
+  readonly body: APIErrorBody | string | undefined;
+
+  constructor(init: {
+    status: number;
+    headers: Headers;
+    message: string;
+    body: APIErrorBody | string | undefined;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.requestId = init.headers.get('x-request-id') ?? undefined;
+    const body = typeof init.body === 'object' ? init.body : undefined;
+    this.type = typeof body?.type === 'string' ? body.type : undefined;
+    this.param = typeof body?.param === 'string' ? body.param : undefined;
+    this.code = body?.code as string | number | null | undefined;
+    this.innerError = body?.innererror;
+    this.body = init.body;
+  }
+}
+nameClass(APIError, 'APIError');
+
+/** Whether `error` is an {@link APIError} with status 429 (rate limit or quota).
+ * @example if (isRateLimitError(error)) console.log(error.headers.get('retry-after'));
+ */
+export function isRateLimitError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && error.status === 429;
+}
+/** Whether `error` is an {@link APIError} with status 401 (missing or wrong API key).
+ * @example if (isAuthenticationError(error)) console.error('check the API key');
+ */
+export function isAuthenticationError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && error.status === 401;
+}
+/** Whether `error` is an {@link APIError} with status 403.
+ * @example if (isPermissionDeniedError(error)) console.error('this key may not use that model');
+ */
+export function isPermissionDeniedError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && error.status === 403;
+}
+/** Whether `error` is an {@link APIError} with status 404.
+ * @example if (isNotFoundError(error)) console.error('no such file');
+ */
+export function isNotFoundError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && error.status === 404;
+}
+/** Whether `error` is an {@link APIError} with status 400 or 422 (the request was refused as invalid).
+ * @example if (isBadRequestError(error)) console.error(error.param, error.message);
+ */
+export function isBadRequestError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && (error.status === 400 || error.status === 422);
+}
+/** Whether `error` is an {@link APIError} with a 5xx status.
+ * @example if (isServerError(error)) console.error('OpenAI is having trouble; try later');
+ */
+export function isServerError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && error.status >= 500;
+}
+/** Whether `error` is an Azure content-filter rejection (code `content_filter`).
+ * @example if (isContentFilterError(error)) console.log(error.innerError?.content_filter_result);
+ */
+export function isContentFilterError(error: unknown): error is APIError {
+  return APIError.isInstance(error) && (error.code === 'content_filter' || error.innerError?.code === 'ResponsibleAIPolicyViolation');
+}
+
+/**
+ * The request never got an HTTP answer: DNS failure, refused or reset connection,
+ * TLS failure. `cause` holds the platform's error.
+ *
+ * @example
+ * if (ConnectionError.isInstance(error)) console.error('network trouble:', error.cause);
+ */
+export class ConnectionError extends OpenAIMicroError {
+  override name = 'ConnectionError' as const;
+}
+nameClass(ConnectionError, 'ConnectionError');
+
+/**
+ * A timeout fired. `timeout` says which one: `'request'` (the per-attempt
+ * `timeout`, from sending until the response was read) or `'streamIdle'` (no
+ * data on a streamed body for `streamIdleTimeout` ms).
+ *
+ * @example
+ * if (TimeoutError.isInstance(error) && error.timeout === 'streamIdle') console.error('the stream stalled');
+ */
+export class TimeoutError extends OpenAIMicroError {
+  override name = 'TimeoutError' as const;
+  readonly timeout: 'request' | 'streamIdle';
+  readonly milliseconds: number;
+  constructor(timeout: 'request' | 'streamIdle', milliseconds: number) {
+    super(
+      timeout === 'request'
+        ? `The request timed out after ${milliseconds} ms (the per-attempt "timeout" option).`
+        : `The stream sent no data for ${milliseconds} ms (the "streamIdleTimeout" option).`,
+    );
+    this.timeout = timeout;
+    this.milliseconds = milliseconds;
+  }
+}
+nameClass(TimeoutError, 'TimeoutError');
+
+/**
+ * A 2xx response whose body could not be used: empty, not JSON, truncated, or
+ * not matching the schema the caller asked to validate against. `bodyExcerpt`
+ * holds the start of the body.
+ *
+ * @example
+ * if (ResponseParseError.isInstance(error)) console.error(error.status, error.bodyExcerpt);
+ */
+export class ResponseParseError extends OpenAIMicroError {
+  override name = 'ResponseParseError' as const;
+  readonly status: number;
+  readonly bodyExcerpt: string;
+  /** Validation issues, when a caller-supplied schema rejected the body. */
+  readonly issues: readonly unknown[] | undefined;
+  constructor(message: string, init: { status: number; body: string; issues?: readonly unknown[]; cause?: unknown }) {
+    super(message, { cause: init.cause });
+    this.status = init.status;
+    this.bodyExcerpt = excerpt(init.body);
+    this.issues = init.issues;
+  }
+}
+nameClass(ResponseParseError, 'ResponseParseError');
+
+/**
+ * A response or a single stream event was larger than the configured cap
+ * (`maxResponseBytes`, `maxEventBytes`); the request was aborted to keep memory bounded.
+ *
+ * @example
+ * if (ResponseTooLargeError.isInstance(error)) console.error(`over ${error.limit} bytes`);
+ */
+export class ResponseTooLargeError extends OpenAIMicroError {
+  override name = 'ResponseTooLargeError' as const;
+  readonly limit: number;
+  readonly option: 'maxResponseBytes' | 'maxEventBytes';
+  constructor(option: 'maxResponseBytes' | 'maxEventBytes', limit: number) {
+    super(
+      option === 'maxResponseBytes'
+        ? `The response body is larger than ${limit} bytes (the "maxResponseBytes" option).`
+        : `A stream event is larger than ${limit} bytes (the "maxEventBytes" option).`,
+    );
+    this.option = option;
+    this.limit = limit;
+  }
+}
+nameClass(ResponseTooLargeError, 'ResponseTooLargeError');
+
+/**
+ * The server sent an error inside a stream (`data: {"error": ...}` or
+ * `event: error`). Carries the server's message, type and code.
+ *
+ * @example
+ * for await (const chunk of stream) {}  // may throw StreamEventError
+ */
+export class StreamEventError extends OpenAIMicroError {
+  override name = 'StreamEventError' as const;
+  readonly type: string | undefined;
+  readonly code: string | number | null | undefined;
+  readonly param: string | undefined;
+  readonly body: unknown;
+  constructor(message: string, body: unknown) {
+    super(message);
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as APIErrorBody;
+    this.type = typeof fields.type === 'string' ? fields.type : undefined;
+    this.code = fields.code as string | number | null | undefined;
+    this.param = typeof fields.param === 'string' ? fields.param : undefined;
+    this.body = body;
+  }
+}
+nameClass(StreamEventError, 'StreamEventError');
+
+/**
+ * A stream broke its protocol: it ended before `[DONE]` or a finish reason
+ * (`'truncated'`), sent too many empty lines or comments in a row
+ * (`'emptyMessagesLimit'`, go-openai's ErrTooManyEmptyStreamMessages), or sent
+ * an event whose data was not JSON (`'malformedEvent'`).
+ *
+ * @example
+ * if (StreamProtocolError.isInstance(error) && error.reason === 'truncated') retryLater();
+ */
+export class StreamProtocolError extends OpenAIMicroError {
+  override name = 'StreamProtocolError' as const;
+  readonly reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent';
+  constructor(reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent', message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+nameClass(StreamProtocolError, 'StreamProtocolError');
+
+/**
+ * The server redirected to another origin. The redirect is not followed, so no
+ * credential reaches that origin. `location` is the target origin when the runtime exposes it.
+ *
+ * @example
+ * if (RedirectError.isInstance(error)) console.error('refused redirect to', error.location);
+ */
+export class RedirectError extends OpenAIMicroError {
+  override name = 'RedirectError' as const;
+  readonly status: number;
+  readonly location: string | undefined;
+  constructor(status: number, location: string | undefined) {
+    super(
+      location
+        ? `The server redirected (${status}) to another origin, ${location}; cross-origin redirects are not followed so credentials never leave the configured origin.`
+        : `The server redirected (status ${status || 'opaque'}) and the target could not be checked; redirects are not followed so credentials never leave the configured origin.`,
+    );
+    this.status = status;
+    this.location = location;
+  }
+}
+nameClass(RedirectError, 'RedirectError');
+
+/**
+ * The library refused the call's input before sending anything: say, `stream:
+ * true` given to a non-stream function, an id like `..`, a header value with a
+ * line break, or a model an opt-in check rejects. Not to be confused with the
+ * API's own `invalid_request_error`, which arrives as an {@link APIError}.
+ * `field` names the parameter to change.
+ *
+ * @example
+ * if (InputRejectedError.isInstance(error)) console.error(`fix "${error.field}": ${error.message}`);
+ */
+export class InputRejectedError extends OpenAIMicroError {
+  override name = 'InputRejectedError' as const;
+  readonly field: string | undefined;
+  constructor(message: string, field?: string) {
+    super(message);
+    this.field = field;
+  }
+}
+nameClass(InputRejectedError, 'InputRejectedError');
+
+/**
+ * The client could not be configured: no API key, an invalid `baseURL`, or an
+ * API key in a browser page without `dangerouslyAllowBrowser`.
+ *
+ * @example
+ * try { createClient(); } catch (error) { if (ConfigurationError.isInstance(error)) console.error(error.message); }
+ */
+export class ConfigurationError extends OpenAIMicroError {
+  override name = 'ConfigurationError' as const;
+}
+nameClass(ConfigurationError, 'ConfigurationError');
+
+const excerptLength = 500;
+
+function excerpt(body: string): string {
+  return body.length > excerptLength ? `${body.slice(0, excerptLength)}… (${body.length} characters in all)` : body;
+}
+
+/**
+ * Builds the {@link APIError} for a non-2xx response from its raw body text.
+ * Handles OpenAI's `{ error: {...} }`, Azure's `innererror`, messages sent as
+ * arrays, compatible servers' `{ error: "text" }`/`{ detail }`, and non-JSON
+ * bodies such as a proxy's HTML page (kept as a short excerpt).
+ *
+ * @example
+ * const error = createAPIError(502, new Headers(), '<html>Bad gateway</html>');
+ */
+export function createAPIError(status: number, headers: Headers, text: string): APIError {
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  let body: APIErrorBody | string | undefined;
+  let message: string | undefined;
+  if (typeof parsed === 'object' && parsed !== null) {
+    const record = parsed as Record<string, unknown>;
+    const inner = record.error;
+    if (typeof inner === 'object' && inner !== null) body = inner as APIErrorBody;
+    else if (typeof inner === 'string') body = { message: inner };
+    else body = record as APIErrorBody;
+    const raw = body.message ?? (record.detail as unknown) ?? (record.message as unknown);
+    message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
+  } else if (text) {
+    body = excerpt(text);
+  }
+  const summary = message
+    ? `${status} ${message}`
+    : text
+      ? `${status} status with a body that is not an OpenAI error: ${excerpt(text.replace(/\s+/g, ' ').trim())}`
+      : `${status} status with no body`;
+  return new APIError({ status, headers, message: summary, body });
+}

@@ -1,0 +1,217 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Client } from './client.js';
+import { ResponseParseError, ResponseTooLargeError, StreamEventError, StreamProtocolError, TimeoutError } from './errors.js';
+import { IterableStream } from './iterable-stream.js';
+import { attachResponseMetadata } from './metadata.js';
+import { type Attempt, executeRequest, type OperationRequest, readBodyText, type RequestOptions } from './request.js';
+
+/**
+ * A streamed response of server-sent events: a web `ReadableStream` of decoded
+ * chunks that is also async-iterable in every runtime. Leaving a `for await`
+ * loop early, calling `cancel()`, or aborting the call's signal cancels the
+ * HTTP request. `getResponseMetadata(stream)` gives its status and headers.
+ *
+ * @example
+ * const stream = await createChatCompletionStream(client, params);
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ */
+export class EventStream<Chunk> extends IterableStream<Chunk> {}
+
+/** How an operation turns server-sent events into chunks. */
+export interface StreamDecoding<Chunk> {
+  /** Turns one event's parsed JSON data into a chunk (default: the data itself). `event` is the SSE event name. */
+  decode?(data: unknown, event: string | undefined): Chunk;
+  /** Whether a chunk ends the stream normally (a finish reason): a stream that ends without one, or `[DONE]`, is truncated. */
+  isFinal?(chunk: Chunk): boolean;
+}
+
+function errorMessage(body: unknown): string {
+  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const message = record.message ?? record.error;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : JSON.stringify(body);
+}
+
+/**
+ * Turns a successful response into an {@link EventStream}: SSE decoded by
+ * eventsource-parser with `maxEventBytes` as its buffer cap, `[DONE]` ending the
+ * stream, error events thrown as {@link StreamEventError}, floods of non-data
+ * lines ended by `emptyMessagesLimit`, stalls ended by `streamIdleTimeout`.
+ *
+ * @example
+ * const stream = await executeRequest(client, operation, options, { accept: 'text/event-stream', streaming: true, consume: (attempt) => openEventStream(attempt, {}) });
+ */
+export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamDecoding<Chunk>): Promise<EventStream<Chunk>> {
+  const { response, settings, controller } = attempt;
+  attempt.stopRequestTimer();
+  const contentType = response.headers.get('content-type') ?? '';
+  if (/json|html/i.test(contentType)) {
+    // A server that ignored `stream: true` (or a proxy error page): read it whole and explain.
+    const text = await readBodyText(response, settings.maxResponseBytes).finally(() => attempt.release());
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    const inner = (body as { error?: unknown } | undefined)?.error;
+    if (inner) throw new StreamEventError(errorMessage(inner), inner);
+    throw new ResponseParseError(`Expected a text/event-stream response but the server sent ${contentType}.`, { status: response.status, body: text });
+  }
+
+  const idleLimit = settings.streamIdleTimeout;
+  let lastDataAt = Date.now();
+  let pulling = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  // One timer re-armed lazily instead of one per event; it only fires while the
+  // consumer is waiting on the server, so a slow consumer is never mistaken for a stall.
+  const watchIdle = () => {
+    const remaining = pulling ? lastDataAt + idleLimit - Date.now() : idleLimit;
+    if (remaining > 0) idleTimer = setTimeout(watchIdle, remaining);
+    else controller.abort(new TimeoutError('streamIdle', idleLimit));
+  };
+  idleTimer = setTimeout(watchIdle, idleLimit);
+
+  const queue: Chunk[] = [];
+  let failure: unknown;
+  let finished = false;
+  let sawFinal = false;
+  let nonDataLines = 0;
+  let lineHead = '';
+  let afterCarriageReturn = false;
+  const decoder = new TextDecoder();
+  const decode = decoding.decode ?? ((data: unknown) => data as Chunk);
+
+  const onEvent = (message: EventSourceMessage) => {
+    if (finished || failure) return;
+    lastDataAt = Date.now();
+    if (message.data === '[DONE]') {
+      finished = true;
+      return;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(message.data);
+    } catch (cause) {
+      if (message.event === 'error') failure = new StreamEventError(message.data, message.data);
+      else failure = new StreamProtocolError('malformedEvent', `A stream event's data is not JSON: ${message.data.slice(0, 200)}`, { cause });
+      return;
+    }
+    const errorBody = message.event === 'error' ? ((data as { error?: unknown }).error ?? data) : (data as { error?: unknown } | null)?.error;
+    if (errorBody) {
+      failure = new StreamEventError(errorMessage(errorBody), errorBody);
+      return;
+    }
+    const chunk = decode(data, message.event);
+    if (decoding.isFinal?.(chunk)) sawFinal = true;
+    queue.push(chunk);
+  };
+  const parser = createParser({
+    onEvent,
+    onError(error) {
+      if (error.type === 'max-buffer-size-exceeded') failure ??= new ResponseTooLargeError('maxEventBytes', settings.maxEventBytes);
+    },
+    maxBufferSize: settings.maxEventBytes,
+  });
+
+  // eventsource-parser does not report blank lines or comments, so floods of
+  // them are counted here on the raw text, as go-openai counts them.
+  const countLines = (text: string) => {
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 10 && afterCarriageReturn) {
+        afterCarriageReturn = false;
+        continue;
+      }
+      afterCarriageReturn = code === 13;
+      if (code === 10 || code === 13) {
+        if (lineHead.startsWith('data:') || lineHead === 'data') nonDataLines = 0;
+        else if (++nonDataLines > settings.emptyMessagesLimit) {
+          failure ??= new StreamProtocolError(
+            'emptyMessagesLimit',
+            `The stream sent more than ${settings.emptyMessagesLimit} lines in a row without data (the "emptyMessagesLimit" option).`,
+          );
+          return;
+        }
+        lineHead = '';
+      } else if (lineHead.length < 5) {
+        lineHead += text[index];
+      }
+    }
+  };
+
+  const close = () => {
+    clearTimeout(idleTimer);
+    attempt.release();
+  };
+
+  const stream = new EventStream<Chunk>(
+    {
+      async pull(streamController) {
+        pulling = true;
+        lastDataAt = Date.now();
+        try {
+          while (queue.length === 0 && !finished && !failure) {
+            const bytes = await response.read();
+            if (!bytes) {
+              const tail = decoder.decode();
+              if (tail) parser.feed(tail);
+              parser.feed('\n\n');
+              if (!finished && !failure && queue.length === 0 && !sawFinal) {
+                failure = new StreamProtocolError('truncated', 'The stream ended before [DONE] or a finish reason: the response is incomplete.');
+              }
+              finished = true;
+              break;
+            }
+            const text = decoder.decode(bytes, { stream: true });
+            countLines(text);
+            if (!failure) parser.feed(text);
+          }
+        } catch (error) {
+          failure ??= attempt.failure(error);
+        }
+        pulling = false;
+        if (queue.length > 0) {
+          streamController.enqueue(queue.shift()!);
+          return;
+        }
+        if (failure) {
+          response.cancel();
+          close();
+          streamController.error(failure);
+          return;
+        }
+        response.cancel();
+        close();
+        streamController.close();
+      },
+      cancel(reason) {
+        close();
+        controller.abort(reason);
+        response.cancel();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return attachResponseMetadata(stream, response.status, response.headers);
+}
+
+/**
+ * Sends an operation with `Accept: text/event-stream` and resolves, once the
+ * response headers arrive, an {@link EventStream} of decoded chunks.
+ *
+ * @example
+ * const stream = await requestStream<ChatCompletionChunk>(client, { method: 'POST', path: '/chat/completions', body: { ...params, stream: true } }, options, {
+ *   isFinal: (chunk) => chunk.choices.some((choice) => choice.finish_reason),
+ * });
+ */
+export function requestStream<Chunk>(
+  client: Client,
+  operation: OperationRequest,
+  options?: RequestOptions,
+  decoding: StreamDecoding<Chunk> = {},
+): Promise<EventStream<Chunk>> {
+  return executeRequest(client, operation, options, {
+    accept: 'text/event-stream',
+    streaming: true,
+    consume: (attempt) => openEventStream(attempt, decoding),
+  });
+}

@@ -1,0 +1,108 @@
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, pipeline } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request as undiciRequest } from 'undici';
+import { InputRejectedError } from './errors.js';
+import { send as sendWithFetch } from './transport-fetch.js';
+import type { TransportRequest, TransportResponse } from './transport.js';
+
+let sharedDispatcher: Dispatcher | undefined;
+
+// Created on first use, never at import. Core enforces its own timeouts, so
+// undici's 300 s header/body timeouts are switched off rather than racing ours.
+// Idle keep-alive sockets are unreferenced by undici, so they never keep a process alive.
+function defaultDispatcher(): Dispatcher {
+  if (sharedDispatcher) return sharedDispatcher;
+  const environment = process.env;
+  const usesProxy = Boolean(environment.HTTPS_PROXY || environment.https_proxy || environment.HTTP_PROXY || environment.http_proxy);
+  const settings = { headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 10_000, connections: 256 };
+  sharedDispatcher = usesProxy ? new EnvHttpProxyAgent(settings) : new Agent(settings);
+  return sharedDispatcher;
+}
+
+function decompressor(encoding: string | null) {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const name in raw) {
+    const value = raw[name];
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.append(name, value);
+  }
+  return headers;
+}
+
+/**
+ * The Node transport: `undici.request` over a shared keep-alive agent (or the
+ * caller's dispatcher, such as a ProxyAgent). A caller-supplied `fetch` wins.
+ *
+ * @example
+ * const response = await send({ url, method: 'GET', headers: {}, body: undefined, signal, fetch: undefined, dispatcher: undefined });
+ */
+export async function send(request: TransportRequest): Promise<TransportResponse> {
+  if (request.fetch) return sendWithFetch(request);
+  const headers = { 'accept-encoding': 'gzip, deflate, br', ...request.headers };
+  let body = request.body;
+  if (body instanceof Blob) body = body.stream();
+  const response = await undiciRequest(request.url, {
+    method: request.method as Dispatcher.HttpMethod,
+    headers,
+    body: body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : body,
+    signal: request.signal,
+    dispatcher: (request.dispatcher as Dispatcher | undefined) ?? defaultDispatcher(),
+  });
+  const responseHeaders = toHeaders(response.headers);
+  const decoder = decompressor(responseHeaders.get('content-encoding'));
+  const source: Readable = decoder ? pipeline(response.body, decoder, () => {}) : response.body;
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    status: response.statusCode,
+    headers: responseHeaders,
+    async read() {
+      const { done, value } = await iterator.next();
+      return done ? undefined : (value as Uint8Array);
+    },
+    cancel() {
+      source.destroy();
+      response.body.destroy();
+    },
+  };
+}
+
+/**
+ * Opens a file path as a Blob that streams from disk when sent, so a 1 GiB upload
+ * never sits in memory. Missing files and directories are refused before sending.
+ *
+ * @example
+ * const blob = await openFile('./training.jsonl');
+ */
+export async function openFile(path: string): Promise<Blob> {
+  let information: Awaited<ReturnType<typeof stat>>;
+  try {
+    information = await stat(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputRejectedError(
+      code === 'ENOENT' ? `The file "${path}" does not exist.` : `The file "${path}" cannot be read (${code ?? String(error)}).`,
+      'file',
+    );
+  }
+  if (!information.isFile()) throw new InputRejectedError(`"${path}" is not a regular file (is it a directory?).`, 'file');
+  return openAsBlob(path);
+}
+
+/** The transport's name, reported in response metadata. */
+export const name = 'undici' as const;
