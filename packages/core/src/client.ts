@@ -93,7 +93,7 @@ export interface ClientInternals extends ResolvedSettings {
   secretHeaders: readonly string[];
 }
 
-const internalsKey = Symbol.for('openai-micro.client');
+const internalsKey = /* @__PURE__ */ Symbol.for('openai-micro.client');
 
 /**
  * A configured client: a frozen plain object that operations take as their first

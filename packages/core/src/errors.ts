@@ -6,7 +6,7 @@
  * `instanceof` would fail.
  */
 
-const errorMarker = Symbol.for('openai-micro.error');
+const errorMarker = /* @__PURE__ */ Symbol.for('openai-micro.error');
 
 /** The JSON error body OpenAI and Azure send: `{ "error": { ... } }`. */
 export interface APIErrorBody {
@@ -34,8 +34,13 @@ export interface AzureInnerError {
  * catch (error) { if (OpenAIMicroError.isInstance(error)) console.error(error.name, error.message); }
  */
 export class OpenAIMicroError extends Error {
-  override name: string = 'OpenAIMicroError';
   declare readonly [errorMarker]: true;
+
+  // Names are prototype getters rather than assignments so that the classes stay
+  // free of module-level side effects and bundlers drop the ones a program never uses.
+  override get name(): string {
+    return 'OpenAIMicroError';
+  }
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -50,20 +55,9 @@ export class OpenAIMicroError extends Error {
    */
   static isInstance<T extends abstract new (...args: any[]) => OpenAIMicroError>(this: T, value: unknown): value is InstanceType<T> {
     if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[errorMarker] !== true) return false;
-    if (this === (OpenAIMicroError as unknown)) return true;
-    const expected = this.prototype.name;
-    // Subclasses are recognised by walking the prototype chain's names, so that
-    // guards still work when the error came from a different copy of the classes.
-    for (let prototype = Object.getPrototypeOf(value); prototype; prototype = Object.getPrototypeOf(prototype)) {
-      if (Object.hasOwn(prototype, 'name') && prototype.name === expected) return true;
-    }
-    return false;
+    // Compared by name, not identity, so errors from another copy of core match too.
+    return this === (OpenAIMicroError as unknown) || (value as Error).name === this.prototype.name;
   }
-}
-Object.defineProperty(OpenAIMicroError.prototype, 'name', { value: 'OpenAIMicroError', writable: true });
-
-function nameClass(errorClass: { prototype: Error }, name: string): void {
-  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true });
 }
 
 /**
@@ -77,7 +71,9 @@ function nameClass(errorClass: { prototype: Error }, name: string): void {
  * }
  */
 export class APIError extends OpenAIMicroError {
-  override name = 'APIError' as const;
+  override get name(): 'APIError' {
+    return 'APIError';
+  }
   /** The HTTP status code. */
   readonly status: number;
   /** The `x-request-id` header, to quote to OpenAI support. */
@@ -113,7 +109,6 @@ export class APIError extends OpenAIMicroError {
     this.body = init.body;
   }
 }
-nameClass(APIError, 'APIError');
 
 /** Whether `error` is an {@link APIError} with status 429 (rate limit or quota).
  * @example if (isRateLimitError(error)) console.log(error.headers.get('retry-after'));
@@ -166,9 +161,10 @@ export function isContentFilterError(error: unknown): error is APIError {
  * if (ConnectionError.isInstance(error)) console.error('network trouble:', error.cause);
  */
 export class ConnectionError extends OpenAIMicroError {
-  override name = 'ConnectionError' as const;
+  override get name(): 'ConnectionError' {
+    return 'ConnectionError';
+  }
 }
-nameClass(ConnectionError, 'ConnectionError');
 
 /**
  * A timeout fired. `timeout` says which one: `'request'` (the per-attempt
@@ -179,7 +175,9 @@ nameClass(ConnectionError, 'ConnectionError');
  * if (TimeoutError.isInstance(error) && error.timeout === 'streamIdle') console.error('the stream stalled');
  */
 export class TimeoutError extends OpenAIMicroError {
-  override name = 'TimeoutError' as const;
+  override get name(): 'TimeoutError' {
+    return 'TimeoutError';
+  }
   readonly timeout: 'request' | 'streamIdle';
   readonly milliseconds: number;
   constructor(timeout: 'request' | 'streamIdle', milliseconds: number) {
@@ -192,7 +190,6 @@ export class TimeoutError extends OpenAIMicroError {
     this.milliseconds = milliseconds;
   }
 }
-nameClass(TimeoutError, 'TimeoutError');
 
 /**
  * A 2xx response whose body could not be used: empty, not JSON, truncated, or
@@ -203,7 +200,9 @@ nameClass(TimeoutError, 'TimeoutError');
  * if (ResponseParseError.isInstance(error)) console.error(error.status, error.bodyExcerpt);
  */
 export class ResponseParseError extends OpenAIMicroError {
-  override name = 'ResponseParseError' as const;
+  override get name(): 'ResponseParseError' {
+    return 'ResponseParseError';
+  }
   readonly status: number;
   readonly bodyExcerpt: string;
   /** Validation issues, when a caller-supplied schema rejected the body. */
@@ -215,7 +214,6 @@ export class ResponseParseError extends OpenAIMicroError {
     this.issues = init.issues;
   }
 }
-nameClass(ResponseParseError, 'ResponseParseError');
 
 /**
  * A response or a single stream event was larger than the configured cap
@@ -225,7 +223,9 @@ nameClass(ResponseParseError, 'ResponseParseError');
  * if (ResponseTooLargeError.isInstance(error)) console.error(`over ${error.limit} bytes`);
  */
 export class ResponseTooLargeError extends OpenAIMicroError {
-  override name = 'ResponseTooLargeError' as const;
+  override get name(): 'ResponseTooLargeError' {
+    return 'ResponseTooLargeError';
+  }
   readonly limit: number;
   readonly option: 'maxResponseBytes' | 'maxEventBytes';
   constructor(option: 'maxResponseBytes' | 'maxEventBytes', limit: number) {
@@ -238,7 +238,6 @@ export class ResponseTooLargeError extends OpenAIMicroError {
     this.limit = limit;
   }
 }
-nameClass(ResponseTooLargeError, 'ResponseTooLargeError');
 
 /**
  * The server sent an error inside a stream (`data: {"error": ...}` or
@@ -248,7 +247,9 @@ nameClass(ResponseTooLargeError, 'ResponseTooLargeError');
  * for await (const chunk of stream) {}  // may throw StreamEventError
  */
 export class StreamEventError extends OpenAIMicroError {
-  override name = 'StreamEventError' as const;
+  override get name(): 'StreamEventError' {
+    return 'StreamEventError';
+  }
   readonly type: string | undefined;
   readonly code: string | number | null | undefined;
   readonly param: string | undefined;
@@ -262,7 +263,6 @@ export class StreamEventError extends OpenAIMicroError {
     this.body = body;
   }
 }
-nameClass(StreamEventError, 'StreamEventError');
 
 /**
  * A stream broke its protocol: it ended before `[DONE]` or a finish reason
@@ -274,14 +274,15 @@ nameClass(StreamEventError, 'StreamEventError');
  * if (StreamProtocolError.isInstance(error) && error.reason === 'truncated') retryLater();
  */
 export class StreamProtocolError extends OpenAIMicroError {
-  override name = 'StreamProtocolError' as const;
+  override get name(): 'StreamProtocolError' {
+    return 'StreamProtocolError';
+  }
   readonly reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent';
   constructor(reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent', message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.reason = reason;
   }
 }
-nameClass(StreamProtocolError, 'StreamProtocolError');
 
 /**
  * The server redirected to another origin. The redirect is not followed, so no
@@ -291,7 +292,9 @@ nameClass(StreamProtocolError, 'StreamProtocolError');
  * if (RedirectError.isInstance(error)) console.error('refused redirect to', error.location);
  */
 export class RedirectError extends OpenAIMicroError {
-  override name = 'RedirectError' as const;
+  override get name(): 'RedirectError' {
+    return 'RedirectError';
+  }
   readonly status: number;
   readonly location: string | undefined;
   constructor(status: number, location: string | undefined) {
@@ -304,7 +307,6 @@ export class RedirectError extends OpenAIMicroError {
     this.location = location;
   }
 }
-nameClass(RedirectError, 'RedirectError');
 
 /**
  * The library refused the call's input before sending anything: say, `stream:
@@ -317,14 +319,15 @@ nameClass(RedirectError, 'RedirectError');
  * if (InputRejectedError.isInstance(error)) console.error(`fix "${error.field}": ${error.message}`);
  */
 export class InputRejectedError extends OpenAIMicroError {
-  override name = 'InputRejectedError' as const;
+  override get name(): 'InputRejectedError' {
+    return 'InputRejectedError';
+  }
   readonly field: string | undefined;
   constructor(message: string, field?: string) {
     super(message);
     this.field = field;
   }
 }
-nameClass(InputRejectedError, 'InputRejectedError');
 
 /**
  * The client could not be configured: no API key, an invalid `baseURL`, or an
@@ -334,9 +337,10 @@ nameClass(InputRejectedError, 'InputRejectedError');
  * try { createClient(); } catch (error) { if (ConfigurationError.isInstance(error)) console.error(error.message); }
  */
 export class ConfigurationError extends OpenAIMicroError {
-  override name = 'ConfigurationError' as const;
+  override get name(): 'ConfigurationError' {
+    return 'ConfigurationError';
+  }
 }
-nameClass(ConfigurationError, 'ConfigurationError');
 
 const excerptLength = 500;
 

@@ -6,7 +6,7 @@
  * `...ReturnHeader` variants in one accessor.
  */
 
-const metadataKey = Symbol.for('openai-micro.response');
+const metadataKey = /* @__PURE__ */ Symbol.for('openai-micro.response');
 
 /** Parsed `x-ratelimit-*` headers. Reset values are in milliseconds. */
 export interface RateLimitInfo {

@@ -22,7 +22,7 @@ export interface UploadFile {
   readonly [uploadFileKey]: true;
 }
 
-const uploadFileKey = Symbol.for('openai-micro.upload-file');
+const uploadFileKey = /* @__PURE__ */ Symbol.for('openai-micro.upload-file');
 
 const contentTypes: Record<string, string> = {
   jsonl: 'application/jsonl',

@@ -1,6 +1,6 @@
 import type { TransportBody } from './transport.js';
 
-const preparedBodyKey = Symbol.for('openai-micro.prepared-body');
+const preparedBodyKey = /* @__PURE__ */ Symbol.for('openai-micro.prepared-body');
 
 /** A request body other than JSON (multipart), ready to be opened once per attempt. */
 export interface PreparedBody {
