@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { testPreset } from './vitest.preset.mjs';
+
+export default defineConfig({ test: { ...testPreset(), name: 'tooling' } });
