@@ -27,6 +27,8 @@ export interface ResponseMetadata {
   /** The `x-request-id` header. */
   requestId: string | undefined;
   rateLimit: RateLimitInfo;
+  /** The transport that carried the request: `undici` (Node's default) or `fetch`. */
+  transport: 'undici' | 'fetch' | undefined;
 }
 
 /**
@@ -34,10 +36,10 @@ export interface ResponseMetadata {
  * with {@link getResponseMetadata}.
  *
  * @example
- * attachResponseMetadata(result, 200, response.headers);
+ * attachResponseMetadata(result, 200, response.headers, 'fetch');
  */
-export function attachResponseMetadata<T extends object>(result: T, status: number, headers: Headers): T {
-  Object.defineProperty(result, metadataKey, { value: { status, headers }, enumerable: false, configurable: true });
+export function attachResponseMetadata<T extends object>(result: T, status: number, headers: Headers, transport?: 'undici' | 'fetch'): T {
+  Object.defineProperty(result, metadataKey, { value: { status, headers, transport }, enumerable: false, configurable: true });
   return result;
 }
 
@@ -51,10 +53,10 @@ export function attachResponseMetadata<T extends object>(result: T, status: numb
  * console.log(requestId, rateLimit.remainingTokens, rateLimit.resetTokensMs);
  */
 export function getResponseMetadata(result: object): ResponseMetadata {
-  const stored = (result as Record<symbol, { status: number; headers: Headers } | undefined>)[metadataKey];
+  const stored = (result as Record<symbol, { status: number; headers: Headers; transport?: 'undici' | 'fetch' } | undefined>)[metadataKey];
   if (!stored) throw new TypeError('This value did not come from an openai-micro operation, so it has no response metadata.');
-  const { status, headers } = stored;
-  return { status, headers, requestId: headers.get('x-request-id') ?? undefined, rateLimit: parseRateLimitHeaders(headers) };
+  const { status, headers, transport } = stored;
+  return { status, headers, requestId: headers.get('x-request-id') ?? undefined, rateLimit: parseRateLimitHeaders(headers), transport };
 }
 
 /**

@@ -91,7 +91,7 @@ export function openBinaryStream(attempt: Attempt): BinaryStream {
     { highWaterMark: 0 },
   );
   Object.defineProperty(stream, 'contentType', { value: response.headers.get('content-type') ?? 'application/octet-stream' });
-  return attachResponseMetadata(stream, response.status, response.headers);
+  return attachResponseMetadata(stream, response.status, response.headers, attempt.transportName);
 }
 
 /**

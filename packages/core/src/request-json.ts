@@ -30,7 +30,7 @@ export async function parseJSONBody(attempt: Attempt, text: string, schema: Stan
     }
     value = outcome.value;
   }
-  return attachResponseMetadata(value as object, status, headers);
+  return attachResponseMetadata(value as object, status, headers, attempt.transportName);
 }
 
 /**
@@ -65,6 +65,7 @@ export function requestText(client: Client, operation: OperationRequest, options
         { text: await readBodyText(attempt.response, attempt.settings.maxResponseBytes) },
         attempt.response.status,
         attempt.response.headers,
+        attempt.transportName,
       ),
   });
 }

@@ -191,7 +191,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
     },
     { highWaterMark: 0 },
   );
-  return attachResponseMetadata(stream, response.status, response.headers);
+  return attachResponseMetadata(stream, response.status, response.headers, attempt.transportName);
 }
 
 /**
