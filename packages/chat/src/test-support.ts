@@ -1,0 +1,71 @@
+/**
+ * Helpers shared by this package's tests (not exported by the package): a
+ * client for a loopback server, chunk builders and SSE framing.
+ */
+import { type Client, createClient } from '@openai-micro/core';
+import type { LoopbackServer, RecordedRequest } from '@openai-micro/tooling/loopback';
+import type { ChatCompletionChunk, ChatCompletionStreamChoice } from './types.js';
+
+/**
+ * A client aimed at a loopback server, without retries so that every test sees exactly one request.
+ *
+ * @example
+ * const client = testClient(server);
+ */
+export function testClient(server: LoopbackServer): Client {
+  return createClient({ apiKey: 'sk-test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
+}
+
+/**
+ * A chat chunk with the usual head and the given choices.
+ *
+ * @example
+ * const chunk = chatChunk([{ index: 0, delta: { content: 'Hi' }, finish_reason: null }]);
+ */
+export function chatChunk(choices: ChatCompletionStreamChoice[], extra: Partial<ChatCompletionChunk> = {}): ChatCompletionChunk {
+  return { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'gpt-4o-mini', choices, ...extra };
+}
+
+/**
+ * A chunk with one text delta for choice 0.
+ *
+ * @example
+ * const chunks = [textChunk('Hel'), textChunk('lo', 'stop')];
+ */
+export function textChunk(content: string, finishReason: string | null = null): ChatCompletionChunk {
+  return chatChunk([{ index: 0, delta: { content }, finish_reason: finishReason }]);
+}
+
+/**
+ * The SSE text of chunks, one `data:` event each, then `[DONE]` unless told otherwise.
+ *
+ * @example
+ * await reply.sse(sseEvents([textChunk('Hi', 'stop')]));
+ */
+export function sseEvents(chunks: readonly object[], options: { done?: boolean } = {}): string[] {
+  const events = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+  if (options.done ?? true) events.push('data: [DONE]\n\n');
+  return events;
+}
+
+/**
+ * The JSON body a recorded request carried.
+ *
+ * @example
+ * expect(jsonBody(server.requests[0]!)).toEqual(params);
+ */
+export function jsonBody(request: RecordedRequest): unknown {
+  return JSON.parse(request.body.toString('utf8'));
+}
+
+/**
+ * Reads every item of an async iterable.
+ *
+ * @example
+ * const chunks = await collect(stream);
+ */
+export async function collect<Item>(source: AsyncIterable<Item>): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const item of source) items.push(item);
+  return items;
+}
