@@ -8,14 +8,32 @@
 export class IterableStream<Item> extends ReadableStream<Item> {
   [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
     const reader = this.getReader();
+    let released = false;
+    // Like the platform's own iterator: the lock is given back once the loop
+    // ends, however it ends, so the stream reports `locked === false` again.
+    const release = () => {
+      if (released) return;
+      released = true;
+      reader.releaseLock();
+    };
     const iterator: AsyncIterableIterator<Item> = {
       async next() {
-        const { done, value } = await reader.read();
-        if (done) reader.releaseLock();
-        return done ? { done: true, value: undefined } : { done: false, value };
+        if (released) return { done: true, value: undefined };
+        try {
+          const { done, value } = await reader.read();
+          if (done) release();
+          return done ? { done: true, value: undefined } : { done: false, value };
+        } catch (error) {
+          release();
+          throw error;
+        }
       },
       async return() {
-        await reader.cancel();
+        if (!released) {
+          const cancelled = reader.cancel();
+          release();
+          await cancelled;
+        }
         return { done: true, value: undefined };
       },
       [Symbol.asyncIterator]() {

@@ -77,6 +77,8 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
   let nonDataLines = 0;
   let lineHead = '';
   let afterCarriageReturn = false;
+  let atEnd = false;
+  const truncated = () => new StreamProtocolError('truncated', 'The stream ended before [DONE] or a finish reason: the response is incomplete.');
   const decoder = new TextDecoder();
   const decode = decoding.decode ?? ((data: unknown) => data as Chunk);
 
@@ -87,11 +89,19 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
       finished = true;
       return;
     }
+    // The parser's cap bounds only what it buffers between reads; an event that
+    // arrives whole in one read is measured here.
+    if (message.data.length > settings.maxEventBytes) {
+      failure = new ResponseTooLargeError('maxEventBytes', settings.maxEventBytes);
+      return;
+    }
     let data: unknown;
     try {
       data = JSON.parse(message.data);
     } catch (cause) {
       if (message.event === 'error') failure = new StreamEventError(message.data, message.data);
+      // An event flushed at the end of the body without its blank line was cut off, not malformed.
+      else if (atEnd) failure = truncated();
       else failure = new StreamProtocolError('malformedEvent', `A stream event's data is not JSON: ${message.data.slice(0, 200)}`, { cause });
       return;
     }
@@ -152,12 +162,13 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
           while (queue.length === 0 && !finished && !failure) {
             const bytes = await response.read();
             if (!bytes) {
+              // Lenient about a missing final blank line (`data: [DONE]` then EOF),
+              // but an event cut off by the end of the body never counts as data.
+              atEnd = true;
               const tail = decoder.decode();
               if (tail) parser.feed(tail);
               parser.feed('\n\n');
-              if (!finished && !failure && queue.length === 0 && !sawFinal) {
-                failure = new StreamProtocolError('truncated', 'The stream ended before [DONE] or a finish reason: the response is incomplete.');
-              }
+              if (!finished && !failure && !sawFinal) failure = truncated();
               finished = true;
               break;
             }
