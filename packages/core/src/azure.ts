@@ -1,4 +1,4 @@
-import { assembleClient, type Client, type ClientOptions } from './client.js';
+import { assembleClient, type Client, type ClientOptions, parseBaseURL } from './client.js';
 import { ConfigurationError, InputRejectedError } from './errors.js';
 import { encodePathSegment } from './path.js';
 
@@ -49,12 +49,7 @@ export function createAzureClient(options: AzureClientOptions = {}): Client {
   const environment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const endpoint = options.baseURL ?? environment?.AZURE_OPENAI_ENDPOINT;
   if (!endpoint) throw new ConfigurationError('No Azure endpoint: pass createAzureClient({ baseURL }) or set AZURE_OPENAI_ENDPOINT.');
-  let base: string;
-  try {
-    base = new URL(endpoint).href.replace(/\/+$/, '');
-  } catch {
-    throw new ConfigurationError(`baseURL "${endpoint}" is not an absolute URL such as https://my-resource.openai.azure.com.`);
-  }
+  const base = parseBaseURL(endpoint, 'https://my-resource.openai.azure.com');
   const token = options.azureADToken;
   const apiKey = token === undefined ? (options.apiKey ?? environment?.AZURE_OPENAI_API_KEY) : undefined;
   if (token === undefined && apiKey === undefined) {

@@ -144,12 +144,26 @@ function resolveSettings(options: ClientOptions): ResolvedSettings {
   };
 }
 
-function parseBaseURL(value: string): string {
+/**
+ * Normalises a base URL: absolute http(s) only, no trailing slash. Shared with `createAzureClient`.
+ *
+ * @example
+ * parseBaseURL('http://127.0.0.1:8080/v1/', 'http://127.0.0.1:8080/v1'); // 'http://127.0.0.1:8080/v1'
+ */
+export function parseBaseURL(value: string, example: string): string {
+  let url: URL | undefined;
   try {
-    return new URL(value).href.replace(/\/+$/, '');
+    url = new URL(value);
   } catch {
-    throw new ConfigurationError(`baseURL "${value}" is not an absolute URL such as https://api.openai.com/v1.`);
+    url = undefined;
   }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigurationError(`baseURL "${value}" is not an absolute http(s) URL such as ${example}.`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigurationError(`baseURL "${value}" has a query string or fragment; pass default query parameters in the "query" option instead.`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /**
@@ -201,7 +215,7 @@ export function createClient(options: ClientOptions = {}): Client {
       'No API key: pass createClient({ apiKey }) or set the OPENAI_API_KEY environment variable (use apiKey: "" for a local server that needs none).',
     );
   }
-  const baseURL = parseBaseURL(options.baseURL ?? readEnvironment('OPENAI_BASE_URL') ?? 'https://api.openai.com/v1');
+  const baseURL = parseBaseURL(options.baseURL ?? readEnvironment('OPENAI_BASE_URL') ?? 'https://api.openai.com/v1', 'https://api.openai.com/v1');
   const identity: Record<string, string> = {};
   if (apiKey) identity.authorization = `Bearer ${apiKey}`;
   if (options.organization) identity['openai-organization'] = options.organization;

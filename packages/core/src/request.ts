@@ -103,8 +103,10 @@ function appendQuery(url: URL, values: QueryValues | undefined): void {
   if (!values) return;
   for (const name in values) {
     const value = values[name];
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
+    // null removes a parameter an earlier layer (client, operation) set, as with headers.
     url.searchParams.delete(name);
+    if (value === null) continue;
     if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
     else url.searchParams.append(name, String(value));
   }
@@ -125,6 +127,27 @@ function mergeHeaders(target: Record<string, string>, values: HeaderValues | und
     }
     target[key] = value;
   }
+}
+
+const maxErrorBodyBytes = 64 * 1024;
+
+// The credentials of one call, so that an error body echoing them (a misconfigured
+// proxy, a compatible server) never carries them into a message, a log or a stack.
+function secretValues(headers: Record<string, string>, names: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const name of names) {
+    const value = headers[name];
+    if (!value) continue;
+    values.push(value);
+    const token = /^bearer\s+(.+)$/i.exec(value)?.[1];
+    if (token) values.push(token);
+  }
+  return values.filter((value) => value.length >= 8).sort((left, right) => right.length - left.length);
+}
+
+function redactSecrets(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) text = text.split(secret).join('[redacted]');
+  return text;
 }
 
 function randomIdentifier(): string {
@@ -199,10 +222,12 @@ export async function executeRequest<Result>(
     headers['content-type'] = 'application/json';
   }
   if (request.method === 'POST') headers['idempotency-key'] = `openai-micro-${randomIdentifier()}`;
-  Object.assign(headers, await internals.authHeaders());
+  // Through mergeHeaders, so a line break in a key, organization or token is refused too.
+  mergeHeaders(headers, await internals.authHeaders());
   mergeHeaders(headers, request.headers);
   mergeHeaders(headers, internals.headers);
   mergeHeaders(headers, callOptions.headers);
+  const secrets = secretValues(headers, internals.secretHeaders);
   const fetchFunction = callOptions.fetch ?? internals.fetch;
   const transportName = fetchFunction ? 'fetch' : transport.name;
   let method: string = request.method;
@@ -261,7 +286,10 @@ export async function executeRequest<Result>(
         attempt--;
         continue;
       }
-      if (status >= 400) throw createAPIError(status, response.headers, await readBodyText(response, 64 * 1024).catch(() => ''));
+      if (status >= 400) {
+        const text = await readBodyText(response, maxErrorBodyBytes).catch(() => '');
+        throw createAPIError(status, response.headers, redactSecrets(text, secrets));
+      }
       const result = await handling.consume({ response, settings, controller, stopRequestTimer, release, failure, transportName });
       handedOver = handling.streaming;
       return result;
