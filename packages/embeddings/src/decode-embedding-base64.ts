@@ -1,0 +1,85 @@
+import { InputRejectedError } from '@openai-micro/core';
+
+let platformLittleEndian: boolean | undefined;
+
+// Asked on first use rather than at import, so importing stays free of side effects.
+function isPlatformLittleEndian(): boolean {
+  platformLittleEndian ??= new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  return platformLittleEndian;
+}
+
+function sextet(code: number): number {
+  if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 97 && code <= 122) return code - 71;
+  if (code >= 48 && code <= 57) return code + 4;
+  if (code === 43) return 62;
+  if (code === 47) return 63;
+  return -1;
+}
+
+function reject(reason: string): never {
+  throw new InputRejectedError(`The embedding is not valid base64 float32 data: ${reason}.`, 'embedding');
+}
+
+// Writes straight into one fresh buffer: no intermediate binary string as atob would make.
+function decodeBase64(text: string): Uint8Array {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61) end--;
+  const padding = text.length - end;
+  if (padding > 2 || (padding > 0 && text.length % 4 !== 0)) reject('misplaced "=" padding');
+  const remainder = end % 4;
+  if (remainder === 1) reject(`${text.length} characters cannot encode whole bytes`);
+  const bytes = new Uint8Array(Math.floor(end / 4) * 3 + (remainder === 0 ? 0 : remainder - 1));
+  let written = 0;
+  let accumulator = 0;
+  let bits = 0;
+  for (let position = 0; position < end; position++) {
+    const value = sextet(text.charCodeAt(position));
+    if (value < 0) reject(`unexpected character ${JSON.stringify(text[position])} at position ${position}`);
+    accumulator = ((accumulator << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[written++] = (accumulator >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Views little-endian float32 bytes as a Float32Array: the bytes' own buffer
+ * when the platform is little-endian and the offset aligned, else a copy read
+ * through a DataView. Internal; exported for tests of the big-endian path.
+ *
+ * @example
+ * floatsFromLittleEndianBytes(new Uint8Array([0, 0, 128, 63]), true); // Float32Array [1]
+ */
+export function floatsFromLittleEndianBytes(bytes: Uint8Array, platformIsLittleEndian: boolean): Float32Array {
+  if (bytes.byteLength % 4 !== 0) reject(`${bytes.byteLength} bytes is not a whole number of 4-byte floats`);
+  const count = bytes.byteLength / 4;
+  if (platformIsLittleEndian && bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const floats = new Float32Array(count);
+  for (let index = 0; index < count; index++) floats[index] = view.getFloat32(index * 4, true);
+  return floats;
+}
+
+/**
+ * Decodes one base64 embedding, as the API sends it for `encoding_format:
+ * 'base64'`, into a Float32Array (little-endian IEEE-754 float32, as
+ * go-openai's `Base64Embedding` decoding). The base64 text is decoded once into
+ * a fresh buffer that the array views directly on little-endian platforms;
+ * big-endian platforms get a correctly byte-swapped copy. `createEmbedding`
+ * calls it for you; use it for vectors you stored as base64 yourself.
+ *
+ * Unlike go-openai, which ignores trailing bytes, data whose length is not a
+ * whole number of floats is refused.
+ *
+ * @throws {InputRejectedError} with `field: 'embedding'` for invalid base64 or a byte count not divisible by 4.
+ *
+ * @example
+ * decodeEmbeddingBase64('pHCdP4XrkUDhevxA'); // Float32Array [1.23, 4.56, 7.89] (as float32)
+ */
+export function decodeEmbeddingBase64(text: string): Float32Array {
+  return floatsFromLittleEndianBytes(decodeBase64(text), isPlatformLittleEndian());
+}
