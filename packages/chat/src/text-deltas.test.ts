@@ -1,0 +1,57 @@
+import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChatCompletionStream } from './create-chat-completion-stream.js';
+import { chatChunk, collect, sseEvents, testClient, textChunk } from './test-support.js';
+import { textDeltas } from './text-deltas.js';
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer((_request, reply) =>
+    reply.sse(
+      sseEvents([
+        chatChunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
+        textChunk('Once '),
+        chatChunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_1', function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }]),
+        chatChunk([
+          { index: 0, delta: { content: 'upon' }, finish_reason: null },
+          { index: 1, delta: { content: 'Another' }, finish_reason: null },
+        ]),
+        chatChunk([{ index: 0, delta: { content: null }, finish_reason: null }]),
+        textChunk(' a time', 'stop'),
+        chatChunk([], { usage: { prompt_tokens: 1, completion_tokens: 4, total_tokens: 5 } }),
+      ]),
+    ),
+  );
+});
+afterEach(() => server.close());
+
+const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Story' }] };
+
+describe('textDeltas', () => {
+  it('yields only the non-empty content strings of the first choice', async () => {
+    const stream = await createChatCompletionStream(testClient(server), params);
+    expect(await collect(textDeltas(stream))).toEqual(['Once ', 'upon', ' a time']);
+  });
+
+  it('yields the content of another choice when asked', async () => {
+    const stream = await createChatCompletionStream(testClient(server), params);
+    expect(await collect(textDeltas(stream, { choice: 1 }))).toEqual(['Another']);
+  });
+
+  it('cancels the request when the loop is left early', async () => {
+    let disconnected: Promise<void> | undefined;
+    server.handler = async (_request, reply) => {
+      disconnected = reply.disconnected;
+      await reply.head(200, { 'content-type': 'text/event-stream' });
+      await reply.write(sseEvents([textChunk('only this')], { done: false })[0]!);
+      await reply.stall();
+    };
+    const stream = await createChatCompletionStream(testClient(server), params);
+    for await (const text of textDeltas(stream)) {
+      expect(text).toBe('only this');
+      break;
+    }
+    await disconnected;
+    await server.waitForConnections(0);
+  });
+});
