@@ -3,7 +3,7 @@ import { createAzureClient } from '@openai-micro/core/azure';
 import { type LoopbackServer, splitAt, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, collect, jsonBody, sseEvents, testClient, textChunk } from './test-support.js';
+import { chatChunk, collect, jsonBody, sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
 
 const messages = [{ role: 'user' as const, content: 'Say hello' }];
 const chunks = [
@@ -91,20 +91,13 @@ describe('createChatCompletionStream', () => {
   });
 
   it('cancels the request when the loop is left early', async () => {
-    let disconnected: Promise<void> | undefined;
-    server.handler = async (_request, reply) => {
-      disconnected = reply.disconnected;
-      await reply.head(200, { 'content-type': 'text/event-stream' });
-      await reply.write(sseEvents([textChunk('first')], { done: false })[0]!);
-      await reply.stall();
-    };
+    const clientHungUp = serveOneChunkThenStall(server, textChunk('first'));
     const stream = await createChatCompletionStream(testClient(server), { model: 'gpt-4o-mini', messages });
     for await (const chunk of stream) {
       expect(chunk.choices[0]?.delta.content).toBe('first');
       break;
     }
-    await disconnected;
-    await server.waitForConnections(0);
+    await clientHungUp();
   });
 
   it('streams from the Azure deployment of the model', async () => {

@@ -69,3 +69,27 @@ export async function collect<Item>(source: AsyncIterable<Item>): Promise<Item[]
   for await (const item of source) items.push(item);
   return items;
 }
+
+/**
+ * Makes the server send one chunk and then hold the stream open, as a model
+ * that is still thinking. The returned function resolves once the client has
+ * hung up and no connection is left, proving the request was cancelled.
+ *
+ * @example
+ * const clientHungUp = serveOneChunkThenStall(server, textChunk('first'));
+ * // … read one chunk, cancel …
+ * await clientHungUp();
+ */
+export function serveOneChunkThenStall(server: LoopbackServer, chunk: ChatCompletionChunk): () => Promise<void> {
+  let disconnected: Promise<void> | undefined;
+  server.handler = async (_request, reply) => {
+    disconnected = reply.disconnected;
+    await reply.head(200, { 'content-type': 'text/event-stream' });
+    await reply.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    await reply.stall();
+  };
+  return async () => {
+    await disconnected;
+    await server.waitForConnections(0);
+  };
+}

@@ -1,7 +1,7 @@
 import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, collect, sseEvents, testClient, textChunk } from './test-support.js';
+import { chatChunk, collect, sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
 import { textDeltas } from './text-deltas.js';
 
 let server: LoopbackServer;
@@ -39,19 +39,12 @@ describe('textDeltas', () => {
   });
 
   it('cancels the request when the loop is left early', async () => {
-    let disconnected: Promise<void> | undefined;
-    server.handler = async (_request, reply) => {
-      disconnected = reply.disconnected;
-      await reply.head(200, { 'content-type': 'text/event-stream' });
-      await reply.write(sseEvents([textChunk('only this')], { done: false })[0]!);
-      await reply.stall();
-    };
+    const clientHungUp = serveOneChunkThenStall(server, textChunk('only this'));
     const stream = await createChatCompletionStream(testClient(server), params);
     for await (const text of textDeltas(stream)) {
       expect(text).toBe('only this');
       break;
     }
-    await disconnected;
-    await server.waitForConnections(0);
+    await clientHungUp();
   });
 });

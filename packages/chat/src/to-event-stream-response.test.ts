@@ -2,7 +2,7 @@ import { StreamProtocolError } from '@openai-micro/core';
 import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, sseEvents, testClient, textChunk } from './test-support.js';
+import { chatChunk, sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
 import { toEventStreamResponse } from './to-event-stream-response.js';
 
 const chunks = [chatChunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]), textChunk('line one\nline "two"'), textChunk('!', 'stop')];
@@ -63,19 +63,12 @@ describe('toEventStreamResponse', () => {
   });
 
   it('cancels the upstream request when the body is cancelled', async () => {
-    let disconnected: Promise<void> | undefined;
-    server.handler = async (_request, reply) => {
-      disconnected = reply.disconnected;
-      await reply.head(200, { 'content-type': 'text/event-stream' });
-      await reply.write(sseEvents([textChunk('first')], { done: false })[0]!);
-      await reply.stall();
-    };
+    const clientHungUp = serveOneChunkThenStall(server, textChunk('first'));
     const response = toEventStreamResponse(await createChatCompletionStream(testClient(server), params));
     const reader = response.body!.getReader();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe(sseEvents([textChunk('first')], { done: false })[0]);
     await reader.cancel();
-    await disconnected;
-    await server.waitForConnections(0);
+    await clientHungUp();
   });
 });

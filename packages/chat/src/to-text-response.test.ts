@@ -2,7 +2,7 @@ import { StreamProtocolError } from '@openai-micro/core';
 import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { sseEvents, testClient, textChunk } from './test-support.js';
+import { sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
 import { toTextResponse } from './to-text-response.js';
 
 let server: LoopbackServer;
@@ -33,20 +33,13 @@ describe('toTextResponse', () => {
   });
 
   it('cancels the upstream request when the body is cancelled', async () => {
-    let disconnected: Promise<void> | undefined;
-    server.handler = async (_request, reply) => {
-      disconnected = reply.disconnected;
-      await reply.head(200, { 'content-type': 'text/event-stream' });
-      await reply.write(sseEvents([textChunk('first words')], { done: false })[0]!);
-      await reply.stall();
-    };
+    const clientHungUp = serveOneChunkThenStall(server, textChunk('first words'));
     const response = toTextResponse(await createChatCompletionStream(testClient(server), params));
     const reader = response.body!.getReader();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe('first words');
     await reader.cancel();
-    await disconnected;
-    await server.waitForConnections(0);
+    await clientHungUp();
   });
 
   it('errors the body and tells onError when the upstream stream fails', async () => {
