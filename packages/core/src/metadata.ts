@@ -53,7 +53,11 @@ export function attachResponseMetadata<T extends object>(result: T, status: numb
  * console.log(requestId, rateLimit.remainingTokens, rateLimit.resetTokensMs);
  */
 export function getResponseMetadata(result: object): ResponseMetadata {
-  const stored = (result as Record<symbol, { status: number; headers: Headers; transport?: 'undici' | 'fetch' } | undefined>)[metadataKey];
+  type Stored = { status: number; headers: Headers; transport?: 'undici' | 'fetch' };
+  const stored =
+    (typeof result === 'object' || typeof result === 'function') && result !== null
+      ? (result as Record<symbol, Stored | undefined>)[metadataKey]
+      : undefined;
   if (!stored) throw new TypeError('This value did not come from an openai-micro operation, so it has no response metadata.');
   const { status, headers, transport } = stored;
   return { status, headers, requestId: headers.get('x-request-id') ?? undefined, rateLimit: parseRateLimitHeaders(headers), transport };
@@ -68,7 +72,8 @@ export function getResponseMetadata(result: object): ResponseMetadata {
 export function parseRateLimitHeaders(headers: Headers): RateLimitInfo {
   const count = (name: string) => {
     const value = headers.get(name);
-    const parsed = value === null ? Number.NaN : Number(value);
+    // Number('') is 0: an empty header must read as absent, not as "0 remaining".
+    const parsed = value === null || value.trim() === '' ? Number.NaN : Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   };
   const duration = (name: string) => {

@@ -41,24 +41,25 @@ function cursorOf(page: { data: unknown[]; last_id?: string | null }): string | 
 /**
  * Sends a list operation and resolves a {@link Page}. Following pages use the
  * `after` cursor (`last_id`, else the last item's id); iteration stops when
- * `has_more` is false, a page is empty, or the cursor does not advance, so it
- * can never loop forever.
+ * `has_more` is false, a page is empty, or the cursor does not advance (or
+ * comes back to one already used), so it can never loop forever.
  *
  * @example
  * const page = await requestPage<Assistant>(client, { method: 'GET', path: '/assistants', query: { limit: 20 } }, options);
  */
-export async function requestPage<Item>(
-  client: Client,
-  operation: OperationRequest,
-  options?: RequestOptions,
-  previousCursor?: string,
-): Promise<Page<Item>> {
+export function requestPage<Item>(client: Client, operation: OperationRequest, options?: RequestOptions, previousCursor?: string): Promise<Page<Item>> {
+  return fetchPage<Item>(client, operation, options, new Set(previousCursor === undefined ? [] : [previousCursor]));
+}
+
+async function fetchPage<Item>(client: Client, operation: OperationRequest, options: RequestOptions | undefined, usedCursors: ReadonlySet<string>): Promise<Page<Item>> {
   const page = await request<Page<Item>>(client, operation, options as RequestOptions<Page<Item>>);
   if (!Array.isArray(page.data)) page.data = [];
   const cursor = cursorOf(page);
-  const hasNextPage = () => page.has_more === true && page.data.length > 0 && cursor !== undefined && cursor !== previousCursor;
+  const hasNextPage = () => page.has_more === true && page.data.length > 0 && cursor !== undefined && !usedCursors.has(cursor);
   const nextPage = async () =>
-    hasNextPage() ? requestPage<Item>(client, { ...operation, query: { ...operation.query, after: cursor } }, options, cursor) : undefined;
+    hasNextPage()
+      ? fetchPage<Item>(client, { ...operation, query: { ...operation.query, after: cursor } }, options, new Set([...usedCursors, cursor!]))
+      : undefined;
   async function* items(): AsyncGenerator<Item> {
     for (let current: Page<Item> | undefined = page; current; current = await current.nextPage()) yield* current.data;
   }

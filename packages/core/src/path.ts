@@ -7,16 +7,22 @@ import { InputRejectedError } from './errors.js';
  * @example
  * encodePathSegment('file-abc', 'file_id'); // 'file-abc'
  * encodePathSegment('a/b', 'file_id');      // 'a%2Fb'
+ * encodePathSegment('..', 'file_id');       // throws InputRejectedError
  */
 export function encodePathSegment(value: unknown, field: string): string {
-  if (typeof value !== 'string' && typeof value !== 'number') {
+  // Ids are strings in every OpenAI API; a number or object here is a caller's mix-up
+  // (String({}) would address "[object Object]"), so it is refused, not coerced.
+  if (typeof value !== 'string') {
     throw new InputRejectedError(`"${field}" must be a string id, got ${value === null ? 'null' : typeof value}.`, field);
   }
-  const text = String(value);
-  if (text === '' || text === '.' || text === '..') {
-    throw new InputRejectedError(`"${field}" cannot be ${text === '' ? 'empty' : `"${text}"`}: it would address a different resource.`, field);
+  if (value === '' || value === '.' || value === '..') {
+    throw new InputRejectedError(`"${field}" cannot be ${value === '' ? 'empty' : `"${value}"`}: it would address a different resource.`, field);
   }
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new InputRejectedError(`"${field}" contains a lone surrogate and cannot be sent in a URL.`, field);
+  }
 }
 
 /**
