@@ -1,0 +1,74 @@
+/**
+ * Test-only helpers: one loopback server per test file, a client aimed at it,
+ * and the JSON body a request carried. Never exported from the package.
+ */
+import { type Client, type ClientOptions, createClient } from '@openai-micro/core';
+import { type LoopbackHandler, type LoopbackServer, type RecordedRequest, startLoopbackServer } from '@openai-micro/tooling/loopback';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+/** The API key tests use. */
+export const testApiKey = 'sk-test-fine-tuning';
+
+/**
+ * Starts a loopback server for the file, answering with `handler` (replace
+ * `server.handler` per test), clears its recorded requests before each test.
+ */
+export function useServer(handler: LoopbackHandler): { readonly server: LoopbackServer; client(options?: ClientOptions): Client } {
+  let server: LoopbackServer | undefined;
+  beforeAll(async () => {
+    server = await startLoopbackServer(handler);
+  });
+  beforeEach(() => {
+    server!.requests.length = 0;
+    server!.handler = handler;
+  });
+  afterAll(() => server?.close());
+  return {
+    get server() {
+      return server!;
+    },
+    client(options: ClientOptions = {}) {
+      return createClient({ apiKey: testApiKey, baseURL: `${server!.url}/v1`, maxRetries: 0, ...options });
+    },
+  };
+}
+
+/** The parsed JSON body of a recorded request, or undefined when it had none. */
+export function jsonBody(request: RecordedRequest | undefined): unknown {
+  const text = request?.body.toString() ?? '';
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+/** A fine-tuning job as the API sends it, with `fields` overriding. */
+export function jobFixture(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'ftjob-abc',
+    object: 'fine_tuning.job',
+    created_at: 1_700_000_000,
+    error: null,
+    fine_tuned_model: null,
+    finished_at: null,
+    hyperparameters: { n_epochs: 'auto' },
+    model: 'gpt-3.5-turbo-0125',
+    organization_id: 'org-1',
+    result_files: [],
+    status: 'queued',
+    trained_tokens: null,
+    training_file: 'file-train',
+    validation_file: null,
+    ...fields,
+  };
+}
+
+/**
+ * A handler serving `pages` of items with ids as a cursor list: the first page
+ * without `after`, the next one after the last id of the previous one.
+ */
+export function pagedHandler(pages: { id: string }[][], extra: Record<string, unknown> = {}): LoopbackHandler {
+  return (request, reply) => {
+    const after = request.query.get('after');
+    const index = after === null ? 0 : pages.findIndex((_page, position) => position > 0 && pages[position - 1]!.at(-1)?.id === after);
+    if (index < 0) return reply.json(400, { error: { message: `unexpected after=${after}` } });
+    return reply.json(200, { object: 'list', data: pages[index], has_more: index < pages.length - 1, ...extra });
+  };
+}
