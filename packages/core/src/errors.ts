@@ -297,14 +297,19 @@ export class RedirectError extends OpenAIMicroError {
   }
   readonly status: number;
   readonly location: string | undefined;
-  constructor(status: number, location: string | undefined) {
+  /** Why the redirect was refused: another origin (or an unreadable target), or a same-origin chain longer than 20. */
+  readonly reason: 'crossOrigin' | 'tooManyRedirects';
+  constructor(status: number, location: string | undefined, reason: 'crossOrigin' | 'tooManyRedirects' = 'crossOrigin') {
     super(
-      location
-        ? `The server redirected (${status}) to another origin, ${location}; cross-origin redirects are not followed so credentials never leave the configured origin.`
-        : `The server redirected (status ${status || 'opaque'}) and the target could not be checked; redirects are not followed so credentials never leave the configured origin.`,
+      reason === 'tooManyRedirects'
+        ? `Too many redirects (the last one a ${status} to ${location ?? 'an unknown target'}); the server may be redirecting in a loop.`
+        : location
+          ? `The server redirected (${status}) to another origin, ${location}; cross-origin redirects are not followed so credentials never leave the configured origin.`
+          : `The server redirected (status ${status || 'opaque'}) and the target could not be checked; redirects are not followed so credentials never leave the configured origin.`,
     );
     this.status = status;
     this.location = location;
+    this.reason = reason;
   }
 }
 

@@ -130,6 +130,7 @@ function mergeHeaders(target: Record<string, string>, values: HeaderValues | und
 }
 
 const maxErrorBodyBytes = 64 * 1024;
+const maxRedirects = 20;
 
 // The credentials of one call, so that an error body echoing them (a misconfigured
 // proxy, a compatible server) never carries them into a message, a log or a stack.
@@ -231,6 +232,7 @@ export async function executeRequest<Result>(
   const fetchFunction = callOptions.fetch ?? internals.fetch;
   const transportName = fetchFunction ? 'fetch' : transport.name;
   let method: string = request.method;
+  let redirects = 0;
 
   for (let attempt = 1; ; attempt++) {
     if (userSignal?.aborted) throw userSignal.reason;
@@ -273,6 +275,8 @@ export async function executeRequest<Result>(
         const location = response.headers.get('location');
         const target = location && status ? new URL(location, url) : undefined;
         if (!target || target.origin !== url.origin) throw new RedirectError(status, target?.origin);
+        // Fetch's own limit: a server redirecting in a circle must not spin forever.
+        if (++redirects > maxRedirects) throw new RedirectError(status, target.href, 'tooManyRedirects');
         // A same-origin redirect carries no credential anywhere new; follow it as HTTP says.
         if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
           method = 'GET';

@@ -35,6 +35,8 @@ function decompressor(encoding: string | null) {
   }
 }
 
+function ignore(): void {}
+
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const name in raw) {
@@ -64,6 +66,9 @@ export async function send(request: TransportRequest): Promise<TransportResponse
     signal: request.signal,
     dispatcher: (request.dispatcher as Dispatcher | undefined) ?? defaultDispatcher(),
   });
+  // Cancelling a body nobody has read yet makes undici emit 'error' on it; without a
+  // listener that would be an uncaught exception. Readers still see errors through the iterator.
+  response.body.on('error', ignore);
   const responseHeaders = toHeaders(response.headers);
   const decoder = decompressor(responseHeaders.get('content-encoding'));
   const source: Readable = decoder ? pipeline(response.body, decoder, () => {}) : response.body;
@@ -76,6 +81,7 @@ export async function send(request: TransportRequest): Promise<TransportResponse
       return done ? undefined : (value as Uint8Array);
     },
     cancel() {
+      source.on('error', ignore);
       source.destroy();
       response.body.destroy();
     },
