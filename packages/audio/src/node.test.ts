@@ -1,0 +1,42 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpeech } from './create-speech.js';
+import { saveToFile } from './node.js';
+import { clientFor, useLoopbackServer } from './test-helpers.js';
+
+const chunk = Buffer.alloc(64 * 1024, 0xab);
+const chunkCount = 40;
+
+const context = useLoopbackServer((_request, reply) => reply.chunks(200, { 'content-type': 'audio/mpeg' }, Array.from({ length: chunkCount }, () => chunk)));
+
+let directory: string;
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'openai-micro-audio-node-'));
+});
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+describe('saveToFile', () => {
+  it('streams speech audio to a file and resolves the bytes written', async () => {
+    const path = join(directory, 'hello.mp3');
+    const written = await saveToFile(await createSpeech(clientFor(context.server), { model: 'tts-1', input: 'Hello!', voice: 'alloy' }), path);
+
+    expect(written).toBe(chunk.length * chunkCount);
+    expect((await readFile(path)).equals(Buffer.concat(Array.from({ length: chunkCount }, () => chunk)))).toBe(true);
+    expect(context.server.requests[0]!.path).toBe('/v1/audio/speech');
+  });
+
+  it('removes the partly written file when the stream fails', async () => {
+    const path = join(directory, 'broken.mp3');
+    const failing = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array([1, 2, 3]));
+        controller.error(new Error('connection lost'));
+      },
+    });
+
+    await expect(saveToFile(failing, path)).rejects.toThrow('connection lost');
+    await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
