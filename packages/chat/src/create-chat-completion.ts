@@ -28,15 +28,13 @@ export type CreateChatCompletionParams = Omit<CreateChatCompletionRequest, 'stre
  * console.log(completion.choices[0]?.message.content);
  * console.log(getResponseMetadata(completion).rateLimit.remainingTokens);
  */
-export function createChatCompletion(
+export async function createChatCompletion(
   client: Client,
   params: CreateChatCompletionParams,
   options?: RequestOptions<CreateChatCompletionResponse>,
 ): Promise<CreateChatCompletionResponse> {
   if ((params as CreateChatCompletionRequest).stream === true) {
-    return Promise.reject(
-      new InputRejectedError('createChatCompletion does not stream: remove `stream: true`, or call createChatCompletionStream for a stream of chunks.', 'stream'),
-    );
+    throw new InputRejectedError('createChatCompletion does not stream: remove `stream: true`, or call createChatCompletionStream for a stream of chunks.', 'stream');
   }
   return request<CreateChatCompletionResponse>(client, { method: 'POST', path: '/chat/completions', body: params, model: params.model }, options);
 }

@@ -1,0 +1,42 @@
+/**
+ * Helpers shared by this package's tests (not exported by the package).
+ */
+import { type Client, createClient } from '@openai-micro/core';
+import type { LoopbackServer, RecordedRequest } from '@openai-micro/tooling/loopback';
+import type { CompletionChunk } from './types.js';
+
+/**
+ * A client aimed at a loopback server, without retries so that every test sees exactly one request.
+ *
+ * @example
+ * const client = testClient(server);
+ */
+export function testClient(server: LoopbackServer): Client {
+  return createClient({ apiKey: 'sk-test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
+}
+
+/**
+ * The JSON body a recorded request carried.
+ *
+ * @example
+ * expect(jsonBody(server.requests[0]!)).toEqual(params);
+ */
+export function jsonBody(request: RecordedRequest): unknown {
+  return JSON.parse(request.body.toString('utf8'));
+}
+
+/**
+ * A completion stream chunk with one choice.
+ *
+ * @example
+ * const chunk = completionChunk('Hel');
+ */
+export function completionChunk(text: string, finishReason: string | null = null, index = 0): CompletionChunk {
+  return {
+    id: 'cmpl-1',
+    object: 'text_completion',
+    created: 1_700_000_000,
+    model: 'gpt-3.5-turbo-instruct',
+    choices: [{ text, index, logprobs: null, finish_reason: finishReason }],
+  };
+}
