@@ -78,6 +78,7 @@ export async function toUploadFile(input: FileInput, field = 'file'): Promise<Up
     type = input.type || undefined;
     if (!name) throw new InputRejectedError(`"${field}" is a Blob without a file name; pass a File, or { data, name }.`, field);
   } else if (typeof input === 'object' && input !== null && 'data' in input) {
+    if (typeof input.name !== 'string') throw new InputRejectedError(`"${field}.name" must be a file name string.`, field);
     name = input.name;
     type = input.type;
     const data = input.data;
