@@ -54,6 +54,34 @@ describe('createClient options', () => {
     }
   });
 
+  it('refuses unusable numbers for timeouts, sizes and counts', () => {
+    const bad: ClientOptions[] = [
+      { timeout: 0 },
+      { timeout: -1 },
+      { timeout: Number.NaN },
+      { streamIdleTimeout: 0 },
+      { maxRetries: -1 },
+      { maxRetries: Number.NaN },
+      { maxRetries: 1.5 },
+      { maxResponseBytes: 0 },
+      { maxEventBytes: -5 },
+      { emptyMessagesLimit: -1 },
+      { timeout: '1000' as unknown as number },
+    ];
+    for (const options of bad) {
+      let caught: unknown;
+      try {
+        createClient({ apiKey: key, baseURL: 'http://127.0.0.1:1', ...options });
+      } catch (error) {
+        caught = error;
+      }
+      const name = Object.keys(options)[0] ?? '';
+      expect(ConfigurationError.isInstance(caught), JSON.stringify(options)).toBe(true);
+      expect((caught as Error).message).toContain(name);
+    }
+    expect(createClient({ apiKey: key, baseURL: 'http://127.0.0.1:1', timeout: Number.POSITIVE_INFINITY, maxRetries: 0, emptyMessagesLimit: 0 }).kind).toBe('openai');
+  });
+
   it('returns a frozen plain object', () => {
     const client = createClient({ apiKey: key, baseURL: 'http://127.0.0.1:1', organization: 'org-1' });
     expect(Object.isFrozen(client)).toBe(true);

@@ -127,7 +127,36 @@ function readEnvironment(name: string): string | undefined {
   }
 }
 
+const positiveOptions = ['timeout', 'streamIdleTimeout', 'maxResponseBytes', 'maxEventBytes'] as const;
+const countOptions = ['maxRetries', 'emptyMessagesLimit'] as const;
+
+/**
+ * The name of the first numeric setting that is not usable, or undefined. Timeouts and
+ * sizes must be positive (Infinity allowed); counts must be whole numbers >= 0, so a
+ * NaN `maxRetries` cannot retry forever and a negative timeout cannot fire at once.
+ *
+ * @example
+ * invalidSetting({ maxRetries: -1 }); // 'maxRetries'
+ */
+export function invalidSetting(settings: Partial<Record<(typeof positiveOptions)[number] | (typeof countOptions)[number], unknown>>): string | undefined {
+  for (const name of positiveOptions) {
+    const value = settings[name];
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) return name;
+  }
+  for (const name of countOptions) {
+    const value = settings[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return name;
+  }
+  return undefined;
+}
+
 function resolveSettings(options: ClientOptions): ResolvedSettings {
+  const invalid = invalidSetting(options);
+  if (invalid) {
+    throw new ConfigurationError(
+      `The "${invalid}" option must be ${countOptions.includes(invalid as 'maxRetries') ? 'a whole number of 0 or more' : 'a number above 0'}, got ${String(options[invalid as keyof ClientOptions])}.`,
+    );
+  }
   return {
     timeout: options.timeout ?? 600_000,
     streamIdleTimeout: options.streamIdleTimeout ?? 180_000,

@@ -1,5 +1,5 @@
 import * as transport from '#transport';
-import { type Client, clientInternals, type HeaderValues, type QueryValues, type TransportSettings } from './client.js';
+import { type Client, clientInternals, type HeaderValues, invalidSetting, type QueryValues, type TransportSettings } from './client.js';
 import {
   APIError,
   ConnectionError,
@@ -131,6 +131,7 @@ function mergeHeaders(target: Record<string, string>, values: HeaderValues | und
 
 const maxErrorBodyBytes = 64 * 1024;
 const maxRedirects = 20;
+const maxTimerMs = 2_147_483_647;
 
 // The credentials of one call, so that an error body echoing them (a misconfigured
 // proxy, a compatible server) never carries them into a message, a log or a stack.
@@ -195,9 +196,12 @@ export async function executeRequest<Result>(
 ): Promise<Result> {
   const internals = clientInternals(client);
   const callOptions = options ?? {};
+  const invalid = invalidSetting(callOptions);
+  if (invalid) throw new InputRejectedError(`The "${invalid}" call option must be ${invalid === 'maxRetries' ? 'a whole number of 0 or more' : 'a number above 0'}.`, invalid);
   const settings: CallSettings = {
-    timeout: callOptions.timeout ?? internals.timeout,
-    streamIdleTimeout: callOptions.streamIdleTimeout ?? internals.streamIdleTimeout,
+    // Timers longer than 2^31-1 ms fire at once in every runtime; clamping makes Infinity mean "no limit".
+    timeout: Math.min(callOptions.timeout ?? internals.timeout, maxTimerMs),
+    streamIdleTimeout: Math.min(callOptions.streamIdleTimeout ?? internals.streamIdleTimeout, maxTimerMs),
     maxRetries: callOptions.maxRetries ?? internals.maxRetries,
     maxResponseBytes: internals.maxResponseBytes,
     maxEventBytes: internals.maxEventBytes,

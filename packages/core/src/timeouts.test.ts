@@ -1,7 +1,7 @@
 import type { LoopbackReply } from '@openai-micro/tooling/loopback';
 import { describe, expect, it } from 'vitest';
 import type { RetryInfo } from './client.js';
-import { TimeoutError } from './errors.js';
+import { InputRejectedError, TimeoutError } from './errors.js';
 import { request } from './request-json.js';
 import { delay, rejectionOf, transports, useLoopbackServer } from './test-support.test-helper.js';
 
@@ -85,6 +85,25 @@ describe.each(transports)('timeouts over %s', (_name, transport) => {
     const error = await failure(get({ timeout: 5000 }, { timeout: 150 }));
     expect(error.milliseconds).toBe(150);
     expect(Date.now() - started).toBeLessThan(700);
+  });
+
+  it('treats an Infinity or huge timeout as no limit instead of firing at once', async () => {
+    serve(async (reply) => {
+      await delay(50);
+      await reply.json(200, { object: 'list', data: [] });
+    });
+    expect(await get({ timeout: Number.POSITIVE_INFINITY })).toEqual({ object: 'list', data: [] });
+    expect(await get({}, { timeout: 30 * 24 * 3600 * 1000 })).toEqual({ object: 'list', data: [] });
+  });
+
+  it('refuses unusable per-call numbers before sending', async () => {
+    serve((reply) => reply.json(200, {}));
+    for (const options of [{ timeout: -1 }, { maxRetries: Number.NaN }, { streamIdleTimeout: 0 }]) {
+      const error = await failure(get({}, options));
+      expect(InputRejectedError.isInstance(error), JSON.stringify(options)).toBe(true);
+      expect(error.field).toBe(Object.keys(options)[0]);
+    }
+    expect(context.server.requests).toHaveLength(0);
   });
 
   it('does not fire when the response arrives in time, slow as it is', async () => {
