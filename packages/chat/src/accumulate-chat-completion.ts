@@ -9,7 +9,14 @@ import type {
   CreateChatCompletionResponse,
 } from './types.js';
 
-/** Builds the completion a stream amounts to, chunk by chunk. */
+/**
+ * Builds the completion a stream amounts to, chunk by chunk.
+ *
+ * @example
+ * const accumulator: ChatCompletionAccumulator = createChatCompletionAccumulator();
+ * for await (const chunk of stream) accumulator.push(chunk);
+ * const completion = accumulator.result();
+ */
 export interface ChatCompletionAccumulator {
   /** Adds one chunk. */
   push(chunk: ChatCompletionChunk): void;

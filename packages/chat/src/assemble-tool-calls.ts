@@ -1,6 +1,12 @@
 import type { ChatCompletionChunk, ChatCompletionMessageToolCall, ChatCompletionMessageToolCallChunk } from './types.js';
 
-/** Merges the tool-call pieces of a stream into complete tool calls, as chunks arrive. */
+/**
+ * Merges the tool-call pieces of a stream into complete tool calls, as chunks arrive.
+ *
+ * @example
+ * const toolCalls: ToolCallAccumulator = createToolCallAccumulator();
+ * for await (const chunk of stream) toolCalls.push(chunk);
+ */
 export interface ToolCallAccumulator {
   /** Adds the tool-call pieces of one chunk (of the choice the accumulator follows). */
   push(chunk: ChatCompletionChunk): void;
@@ -10,7 +16,12 @@ export interface ToolCallAccumulator {
   result(): ChatCompletionMessageToolCall[];
 }
 
-/** Options of {@link createToolCallAccumulator}. */
+/**
+ * Options of {@link createToolCallAccumulator}.
+ *
+ * @example
+ * const secondChoice = createToolCallAccumulator({ choice: 1 });
+ */
 export interface ToolCallAccumulatorOptions {
   /** The choice whose tool calls `push` collects, for `n` > 1. Default 0. */
   choice?: number;

@@ -17,7 +17,12 @@ export const ChatMessageRole = {
   Function: 'function',
   Tool: 'tool',
 } as const;
-/** A message role (the spec's ChatCompletionRole). */
+/**
+ * A message role (the spec's ChatCompletionRole).
+ *
+ * @example
+ * const role: ChatCompletionRole = ChatMessageRole.Assistant;
+ */
 export type ChatCompletionRole = OpenString<(typeof ChatMessageRole)[keyof typeof ChatMessageRole]>;
 
 /**
@@ -34,7 +39,12 @@ export const FinishReason = {
   ToolCalls: 'tool_calls',
   ContentFilter: 'content_filter',
 } as const;
-/** A finish reason of a chat choice. */
+/**
+ * A finish reason of a chat choice.
+ *
+ * @example
+ * const stoppedEarly = (reason: ChatCompletionFinishReason | null) => reason === FinishReason.Length;
+ */
 export type ChatCompletionFinishReason = OpenString<(typeof FinishReason)[keyof typeof FinishReason]>;
 
 /**
@@ -63,7 +73,12 @@ export const ImageURLDetail = {
   Low: 'low',
   Auto: 'auto',
 } as const;
-/** An image detail level. */
+/**
+ * An image detail level.
+ *
+ * @example
+ * const detail: ImageDetail = ImageURLDetail.Auto;
+ */
 export type ImageDetail = OpenString<(typeof ImageURLDetail)[keyof typeof ImageURLDetail]>;
 
 /**
@@ -88,7 +103,12 @@ export type ChatMessagePartType = (typeof ChatMessagePartType)[keyof typeof Chat
 export const ToolType = {
   Function: 'function',
 } as const;
-/** A tool type. */
+/**
+ * A tool type.
+ *
+ * @example
+ * const type: ChatCompletionToolType = ToolType.Function;
+ */
 export type ChatCompletionToolType = OpenString<(typeof ToolType)[keyof typeof ToolType]>;
 
 /**
@@ -103,5 +123,10 @@ export const ToolChoiceMode = {
   Auto: 'auto',
   Required: 'required',
 } as const;
-/** A string `tool_choice`. */
+/**
+ * A string `tool_choice`.
+ *
+ * @example
+ * const tool_choice: ChatCompletionToolChoiceMode = ToolChoiceMode.None;
+ */
 export type ChatCompletionToolChoiceMode = OpenString<(typeof ToolChoiceMode)[keyof typeof ToolChoiceMode]>;

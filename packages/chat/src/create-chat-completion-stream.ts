@@ -1,7 +1,12 @@
 import { type Client, type EventStream, type RequestOptions, requestStream } from '@openai-micro/core';
 import type { CreateChatCompletionRequest, CreateChatCompletionStreamResponse } from './types.js';
 
-/** Parameters of {@link createChatCompletionStream}: the request body; `stream: true` is added. */
+/**
+ * Parameters of {@link createChatCompletionStream}: the request body; `stream: true` is added.
+ *
+ * @example
+ * const params: CreateChatCompletionStreamParams = { model: 'gpt-4o-mini', messages, stream_options: { include_usage: true } };
+ */
 export type CreateChatCompletionStreamParams = Omit<CreateChatCompletionRequest, 'stream'> & { stream?: true };
 
 /** A chunk ends its choice when it carries a finish reason; a stream that ends before one (and before `[DONE]`) was cut short. */

@@ -1,7 +1,12 @@
 import { type Client, InputRejectedError, type RequestOptions, request } from '@openai-micro/core';
 import type { CreateChatCompletionRequest, CreateChatCompletionResponse } from './types.js';
 
-/** Parameters of {@link createChatCompletion}: the request body, without streaming. */
+/**
+ * Parameters of {@link createChatCompletion}: the request body, without streaming.
+ *
+ * @example
+ * const params: CreateChatCompletionParams = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] };
+ */
 export type CreateChatCompletionParams = Omit<CreateChatCompletionRequest, 'stream'> & {
   /** Streaming has its own function, {@link createChatCompletionStream}. */
   stream?: false | null;

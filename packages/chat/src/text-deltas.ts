@@ -1,6 +1,11 @@
 import type { ChatCompletionChunk } from './types.js';
 
-/** Options of {@link textDeltas}. */
+/**
+ * Options of {@link textDeltas}.
+ *
+ * @example
+ * for await (const text of textDeltas(stream, { choice: 1 })) process.stdout.write(text);
+ */
 export interface TextDeltasOptions {
   /** The choice whose text to yield, for `n` > 1. Default 0. */
   choice?: number;

@@ -1,7 +1,12 @@
 import { responseBody, responseHeaders } from './response-body.js';
 import type { ChatCompletionChunk } from './types.js';
 
-/** Options of {@link toEventStreamResponse}: a `ResponseInit` plus an error hook. */
+/**
+ * Options of {@link toEventStreamResponse}: a `ResponseInit` plus an error hook.
+ *
+ * @example
+ * return toEventStreamResponse(stream, { onError: () => 'The assistant is busy; try again.' });
+ */
 export interface EventStreamResponseInit extends ResponseInit {
   /**
    * Called when the upstream stream fails mid-way; a string it returns is the

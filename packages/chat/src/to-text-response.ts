@@ -1,7 +1,12 @@
 import { responseBody, responseHeaders } from './response-body.js';
 import type { ChatCompletionChunk } from './types.js';
 
-/** Options of {@link toTextResponse}: a `ResponseInit` plus a choice and an error hook. */
+/**
+ * Options of {@link toTextResponse}: a `ResponseInit` plus a choice and an error hook.
+ *
+ * @example
+ * return toTextResponse(stream, { headers: { 'x-model': 'gpt-4o-mini' }, onError: (error) => console.error(error) });
+ */
 export interface TextResponseInit extends ResponseInit {
   /** The choice whose text to send, for `n` > 1. Default 0. */
   choice?: number;

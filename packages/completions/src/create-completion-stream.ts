@@ -2,7 +2,12 @@ import { type Client, type EventStream, type RequestOptions, requestStream } fro
 import { checkPrompt } from './check-prompt.js';
 import type { CompletionChunk, CreateCompletionRequest } from './types.js';
 
-/** Parameters of {@link createCompletionStream}: the request body; `stream: true` is added. */
+/**
+ * Parameters of {@link createCompletionStream}: the request body; `stream: true` is added.
+ *
+ * @example
+ * const params: CreateCompletionStreamParams = { model: 'gpt-3.5-turbo-instruct', prompt: 'Once', stream_options: { include_usage: true } };
+ */
 export type CreateCompletionStreamParams = Omit<CreateCompletionRequest, 'stream'> & { stream?: true };
 
 /** A chunk ends its choice when it carries a finish reason; a stream that ends before one (and before `[DONE]`) was cut short. */

@@ -2,7 +2,12 @@ import { type Client, InputRejectedError, type RequestOptions, request } from '@
 import { checkPrompt } from './check-prompt.js';
 import type { CreateCompletionRequest, CreateCompletionResponse } from './types.js';
 
-/** Parameters of {@link createCompletion}: the request body, without streaming. */
+/**
+ * Parameters of {@link createCompletion}: the request body, without streaming.
+ *
+ * @example
+ * const params: CreateCompletionParams = { model: 'gpt-3.5-turbo-instruct', prompt: 'Hi' };
+ */
 export type CreateCompletionParams = Omit<CreateCompletionRequest, 'stream'> & {
   /** Streaming has its own function, {@link createCompletionStream}. */
   stream?: false | null;

@@ -11,16 +11,29 @@ export type { CompletionUsage };
 /**
  * What to complete: a string, several strings, an array of token ids, or
  * several arrays of token ids (one completion set per prompt).
+ *
+ * @example
+ * const prompts: CompletionPrompt[] = ['Hello', ['Hello', 'Bonjour'], [15496, 11], [[15496], [33, 261]]];
  */
 export type CompletionPrompt = string | string[] | number[] | number[][];
 
-/** Options of a streamed response. */
+/**
+ * Options of a streamed response.
+ *
+ * @example
+ * const stream_options: CompletionStreamOptions = { include_usage: true };
+ */
 export interface CompletionStreamOptions {
   /** Send one more chunk before `[DONE]` whose `usage` counts the tokens of the whole request. */
   include_usage?: boolean;
 }
 
-/** The body of `POST /completions` (go-openai's CompletionRequest). */
+/**
+ * The body of `POST /completions` (go-openai's CompletionRequest).
+ *
+ * @example
+ * const params: CreateCompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, temperature: 0 };
+ */
 export interface CreateCompletionRequest {
   /** Model id, such as `gpt-3.5-turbo-instruct`; for Azure it also picks the deployment. */
   model: OpenString<CompletionModel>;
@@ -58,10 +71,21 @@ export interface CreateCompletionRequest {
   user?: string;
 }
 
-/** Why a completion stopped. */
+/**
+ * Why a completion stopped.
+ *
+ * @example
+ * const cutShort = (reason: CompletionFinishReason | null) => reason === 'length';
+ */
 export type CompletionFinishReason = OpenString<'stop' | 'length' | 'content_filter'>;
 
-/** Log probabilities of a completion's tokens, when `logprobs` was sent (go-openai's LogprobResult). */
+/**
+ * Log probabilities of a completion's tokens, when `logprobs` was sent (go-openai's LogprobResult).
+ *
+ * @example
+ * const logprobs: CompletionLogprobs | null | undefined = completion.choices[0]?.logprobs;
+ * console.log(logprobs?.tokens, logprobs?.token_logprobs);
+ */
 export interface CompletionLogprobs {
   tokens?: string[];
   /** Null for the first token of an echoed prompt, which has no probability. */
@@ -70,7 +94,12 @@ export interface CompletionLogprobs {
   text_offset?: number[];
 }
 
-/** One completion (go-openai's CompletionChoice). */
+/**
+ * One completion (go-openai's CompletionChoice).
+ *
+ * @example
+ * for (const choice of completion.choices as CompletionChoice[]) console.log(choice.index, choice.text);
+ */
 export interface CompletionChoice {
   text: string;
   index: number;
@@ -79,7 +108,13 @@ export interface CompletionChoice {
   finish_reason: CompletionFinishReason | null;
 }
 
-/** The answer of `POST /completions`, and each chunk of its stream (go-openai's CompletionResponse). */
+/**
+ * The answer of `POST /completions`, and each chunk of its stream (go-openai's CompletionResponse).
+ *
+ * @example
+ * const completion: CreateCompletionResponse = await createCompletion(client, params);
+ * console.log(completion.choices[0]?.text, completion.usage?.total_tokens);
+ */
 export interface CreateCompletionResponse {
   id: string;
   object: OpenString<'text_completion'>;
@@ -91,13 +126,24 @@ export interface CreateCompletionResponse {
   usage?: CompletionUsage | null;
 }
 
-/** A streamed chunk: the same shape as the whole response (unlike chat). */
+/**
+ * A streamed chunk: the same shape as the whole response (unlike chat).
+ *
+ * @example
+ * for await (const chunk of stream) {
+ *   const typed: CompletionChunk = chunk;
+ *   process.stdout.write(typed.choices[0]?.text ?? '');
+ * }
+ */
 export type CompletionChunk = CreateCompletionResponse;
 
 /**
  * The body of `POST /edits` (go-openai's EditsRequest).
  *
  * @deprecated OpenAI retired the edits API; use chat completions.
+ *
+ * @example
+ * const params: CreateEditRequest = { model: 'text-davinci-edit-001', input: 'Helo', instruction: 'Fix the spelling' };
  */
 export interface CreateEditRequest {
   model: OpenString<'text-davinci-edit-001' | 'code-davinci-edit-001'>;
@@ -114,6 +160,9 @@ export interface CreateEditRequest {
  * One edit (go-openai's EditsChoice).
  *
  * @deprecated OpenAI retired the edits API.
+ *
+ * @example
+ * const text = (edit.choices[0] as EditChoice | undefined)?.text;
  */
 export interface EditChoice {
   text: string;
@@ -125,6 +174,9 @@ export interface EditChoice {
  * The answer of `POST /edits` (go-openai's EditsResponse).
  *
  * @deprecated OpenAI retired the edits API.
+ *
+ * @example
+ * const edit: CreateEditResponse = await createEdit(client, params);
  */
 export interface CreateEditResponse {
   object: OpenString<'edit'>;
