@@ -1,1 +1,13 @@
-export {};
+export { array, type ArrayKeywords } from './array.js';
+export { boolean } from './boolean.js';
+export { DataType, type Definition } from './definition.js';
+export { defineTool, type Tool, type ToolConfig, type ToolExecutionContext } from './define-tool.js';
+export { integer } from './integer.js';
+export { number, type NumberKeywords } from './number.js';
+export { object, type ObjectKeywords } from './object.js';
+export { parseToolCall } from './parse-tool-call.js';
+export { type RunToolCallsOptions, runToolCalls } from './run-tool-calls.js';
+export { string, type StringKeywords } from './string.js';
+export { ToolArgumentsError } from './tool-arguments-error.js';
+export type { ChatCompletionRequestToolMessage } from './types.js';
+export { UnknownToolError } from './unknown-tool-error.js';
