@@ -73,7 +73,7 @@ describe.each(transports)('the same request over %s', (name, transport) => {
     expect(seen?.headers['content-length']).toBe(String(seen?.body.length));
     expect(JSON.parse(seen?.body.toString() ?? '')).toEqual({ model: 'm' });
     expect(seen?.headers['accept-encoding']).toMatch(/gzip/);
-    expect(name === 'undici' || name === 'fetch').toBe(true);
+    expect(metadata?.transport).toBe(name);
   });
 
   it('reuses a kept-alive connection for sequential requests', async () => {
