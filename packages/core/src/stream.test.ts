@@ -65,6 +65,22 @@ describe.each(transports)('requestStream over %s', (_name, transport) => {
       expect(await collect(await open())).toEqual([{ n: 1, text: '🙂' }]);
     });
 
+    it('delivers a CR-terminated event at once, without waiting for the next chunk', async () => {
+      loopback.server.handler = async (_request, reply) => {
+        await reply.head(200, sseHeaders);
+        await reply.write('data: {"n":1}\r\r');
+        await delay(50);
+        // This LF completes the CR that ended the previous chunk: not a blank line.
+        await reply.write('\ndata: {"n":2}\r\r');
+        await reply.stall();
+      };
+      const reader = (await open({ streamIdleTimeout: 250, emptyMessagesLimit: 1 })).getReader();
+      expect(await reader.read()).toEqual({ done: false, value: { n: 1 } });
+      expect(await reader.read()).toEqual({ done: false, value: { n: 2 } });
+      const error = await rejectionOf(reader.read());
+      expect((error as TimeoutError).timeout).toBe('streamIdle');
+    });
+
     it('ends at data: [DONE] and ignores whatever follows', async () => {
       loopback.server.handler = (_request, reply) =>
         reply.sse(['data: {"n":1}\n\n', 'data: [DONE]\n\n', 'data: {"n":2}\n\n', 'data: {"error":{"message":"late"}}\n\n']);

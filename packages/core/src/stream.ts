@@ -148,6 +148,19 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
     }
   };
 
+  // eventsource-parser holds back a chunk's trailing CR until it sees whether
+  // an LF follows, which would leave a CR-terminated event undelivered until
+  // the next chunk arrives (and could let the idle timeout fire although the
+  // event came in time). Completing the CR as CRLF here, and dropping the LF
+  // if it does arrive first in the next chunk, delivers it at once.
+  let dropLeadingLF = false;
+  const completeTrailingCR = (text: string) => {
+    if (text === '') return text;
+    if (dropLeadingLF && text.charCodeAt(0) === 10) text = text.slice(1);
+    dropLeadingLF = text.charCodeAt(text.length - 1) === 13;
+    return dropLeadingLF ? `${text}\n` : text;
+  };
+
   const close = () => {
     clearTimeout(idleTimer);
     attempt.release();
@@ -166,7 +179,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
               // but an event cut off by the end of the body never counts as data.
               atEnd = true;
               const tail = decoder.decode();
-              if (tail) parser.feed(tail);
+              if (tail) parser.feed(completeTrailingCR(tail));
               parser.feed('\n\n');
               if (!finished && !failure && !sawFinal) failure = truncated();
               finished = true;
@@ -174,7 +187,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
             }
             const text = decoder.decode(bytes, { stream: true });
             countLines(text);
-            if (!failure) parser.feed(text);
+            if (!failure) parser.feed(completeTrailingCR(text));
           }
         } catch (error) {
           failure ??= attempt.failure(error);
