@@ -328,8 +328,8 @@ export class InputRejectedError extends OpenAIMicroError {
     return 'InputRejectedError';
   }
   readonly field: string | undefined;
-  constructor(message: string, field?: string) {
-    super(message);
+  constructor(message: string, field?: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.field = field;
   }
 }
