@@ -150,6 +150,13 @@ describe.each(transports)('error responses over %s', (_name, transport) => {
     expect(error.body).toBeUndefined();
   });
 
+  it('keeps the start of a huge error body instead of reporting none', async () => {
+    server.handler = (_request, reply) => reply.send(500, `<html>upstream exploded ${'x'.repeat(300_000)}</html>`, { 'content-type': 'text/html' });
+    const error = await failure(call());
+    expect(error.status).toBe(500);
+    expect(error.message).toContain('upstream exploded');
+  });
+
   it('recognises the status guards', async () => {
     const statuses: [number, (error: unknown) => boolean][] = [
       [401, isAuthenticationError],

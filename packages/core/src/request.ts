@@ -180,6 +180,23 @@ export async function readBodyText(response: TransportResponse, limit: number): 
   return text + decoder.decode();
 }
 
+// An error body is only ever shown as an excerpt: keep its start, drop the rest,
+// and let a failure while reading it surface as the timeout or reset it was.
+async function readBodyPrefix(response: TransportResponse, limit: number): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (let chunk = await response.read(); chunk; chunk = await response.read()) {
+    text += decoder.decode(chunk.subarray(0, Math.max(0, limit - size)), { stream: true });
+    size += chunk.byteLength;
+    if (size >= limit) {
+      response.cancel();
+      break;
+    }
+  }
+  return text + decoder.decode();
+}
+
 /**
  * Sends one operation with retries, timeouts, redirects refused and errors
  * typed, then hands the successful response to `handling.consume`. Every
@@ -295,7 +312,7 @@ export async function executeRequest<Result>(
         continue;
       }
       if (status >= 400) {
-        const text = await readBodyText(response, maxErrorBodyBytes).catch(() => '');
+        const text = await readBodyPrefix(response, maxErrorBodyBytes);
         throw createAPIError(status, response.headers, redactSecrets(text, secrets));
       }
       const result = await handling.consume({ response, settings, controller, stopRequestTimer, release, failure, transportName });

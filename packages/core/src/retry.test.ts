@@ -248,6 +248,19 @@ describe.each(transports)('retries over %s', (_name, transport) => {
     expect(await failure(get({}, { signal: controller.signal }))).toBe(reason);
   });
 
+  it('aborts while reading a JSON body with the AbortError, not a retry', async () => {
+    failFirst(10, async (reply) => {
+      await reply.head(200, { 'content-type': 'application/json', 'content-length': '100' });
+      await reply.write('{"ok":');
+      await reply.stall();
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(get({ maxRetries: 2 }, { signal: controller.signal }));
+    expect(error.name).toBe('AbortError');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const error = await failure(get({}, { signal: AbortSignal.abort() }));
     expect(error.name).toBe('AbortError');
