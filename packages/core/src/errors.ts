@@ -56,6 +56,7 @@ export class OpenAIMicroError extends Error {
   static isInstance<T extends abstract new (...args: any[]) => OpenAIMicroError>(this: T, value: unknown): value is InstanceType<T> {
     if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[errorMarker] !== true) return false;
     // Compared by name, not identity, so errors from another copy of core match too.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class the guard was called on (APIError.isInstance).
     return this === (OpenAIMicroError as unknown) || (value as Error).name === this.prototype.name;
   }
 }
