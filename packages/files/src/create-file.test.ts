@@ -2,38 +2,31 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APIError, InputRejectedError } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFile } from './create-file.js';
-import { clientFor, listenOnLoopback, peakMemoryGrowth, receivedParts } from './test-helpers.js';
+import { clientFor, listenOnLoopback, peakMemoryGrowth, receivedParts, useLoopbackServer } from './test-helpers.js';
 
 const uploaded = { id: 'file-abc123', object: 'file', bytes: 14, created_at: 1_700_000_000, filename: 'train.jsonl', purpose: 'fine-tune' };
 
-let server: LoopbackServer;
+const context = useLoopbackServer((_request, reply) => reply.json(200, uploaded));
 let directory: string;
-
 beforeAll(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.json(200, uploaded));
   directory = await mkdtemp(join(tmpdir(), 'openai-micro-files-'));
 });
-afterAll(async () => {
-  await server.close();
-  await rm(directory, { recursive: true, force: true });
-});
+afterAll(() => rm(directory, { recursive: true, force: true }));
 afterEach(() => {
-  server.requests.length = 0;
-  server.handler = (_request, reply) => reply.json(200, uploaded);
+  context.server.handler = (_request, reply) => reply.json(200, uploaded);
 });
 
 describe('createFile', () => {
   it('uploads a file path as multipart: purpose, then the file under its base name', async () => {
     const path = join(directory, 'train.jsonl');
     await writeFile(path, '{"prompt":"a"}');
-    const file = await createFile(clientFor(server), { file: path, purpose: 'fine-tune' });
+    const file = await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' });
 
     expect(file).toEqual(uploaded);
-    const [received] = server.requests;
-    expect(server.requests).toHaveLength(1);
+    const [received] = context.server.requests;
+    expect(context.server.requests).toHaveLength(1);
     expect(received!.method).toBe('POST');
     expect(received!.path).toBe('/v1/files');
     expect(received!.headers.authorization).toBe('Bearer sk-test');
@@ -45,20 +38,20 @@ describe('createFile', () => {
   });
 
   it('uploads bytes with a name, a File, and passes newer fields through', async () => {
-    const client = clientFor(server);
+    const client = clientFor(context.server);
     await createFile(client, { file: { data: new Uint8Array([1, 2, 3]), name: 'data.bin', type: 'application/x-custom' }, purpose: 'assistants' });
     await createFile(client, { file: new File(['hello'], 'notes.txt', { type: 'text/plain' }), purpose: 'user_data' });
     await createFile(client, { file: { data: new Uint8Array([9]), name: 'dir/one.jsonl' }, purpose: 'batch', expires_after: 3600 } as never);
 
-    expect(await receivedParts(server.requests[0]!)).toEqual([
+    expect(await receivedParts(context.server.requests[0]!)).toEqual([
       { name: 'purpose', value: 'assistants' },
       { name: 'file', value: { filename: 'data.bin', type: 'application/x-custom', bytes: new Uint8Array([1, 2, 3]) } },
     ]);
-    expect(await receivedParts(server.requests[1]!)).toEqual([
+    expect(await receivedParts(context.server.requests[1]!)).toEqual([
       { name: 'purpose', value: 'user_data' },
       { name: 'file', value: { filename: 'notes.txt', type: 'text/plain', bytes: new TextEncoder().encode('hello') } },
     ]);
-    expect(await receivedParts(server.requests[2]!)).toEqual([
+    expect(await receivedParts(context.server.requests[2]!)).toEqual([
       { name: 'purpose', value: 'batch' },
       { name: 'expires_after', value: '3600' },
       { name: 'file', value: { filename: 'one.jsonl', type: 'application/jsonl', bytes: new Uint8Array([9]) } },
@@ -69,14 +62,14 @@ describe('createFile', () => {
     const path = join(directory, 'retry.jsonl');
     const content = Buffer.alloc(200_000, 'x');
     await writeFile(path, content);
-    server.handler = (_request, reply) =>
-      server.requests.length === 1 ? reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' }) : reply.json(200, uploaded);
+    context.server.handler = (_request, reply) =>
+      context.server.requests.length === 1 ? reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' }) : reply.json(200, uploaded);
 
-    const file = await createFile(clientFor(server), { file: path, purpose: 'fine-tune' });
+    const file = await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' });
 
     expect(file.id).toBe('file-abc123');
-    expect(server.requests).toHaveLength(2);
-    const [first, second] = server.requests;
+    expect(context.server.requests).toHaveLength(2);
+    const [first, second] = context.server.requests;
     expect(first!.complete && second!.complete).toBe(true);
     expect(second!.body.equals(first!.body)).toBe(true);
     const parts = await receivedParts(second!);
@@ -84,7 +77,7 @@ describe('createFile', () => {
   });
 
   it('does not retry a one-shot ReadableStream upload: the 5xx ends in an APIError after one request', async () => {
-    server.handler = (_request, reply) => reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' });
+    context.server.handler = (_request, reply) => reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' });
     const data = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('{"a":1}\n'));
@@ -92,13 +85,13 @@ describe('createFile', () => {
       },
     });
 
-    const failure = await createFile(clientFor(server, { maxRetries: 3 }), { file: { data, name: 'stream.jsonl' }, purpose: 'batch' }).catch((error) => error);
+    const failure = await createFile(clientFor(context.server, { maxRetries: 3 }), { file: { data, name: 'stream.jsonl' }, purpose: 'batch' }).catch((error) => error);
 
     expect(APIError.isInstance(failure)).toBe(true);
     expect((failure as APIError).status).toBe(500);
     expect((failure as APIError).message).toMatch(/not retried/);
-    expect(server.requests).toHaveLength(1);
-    expect(await receivedParts(server.requests[0]!)).toEqual([
+    expect(context.server.requests).toHaveLength(1);
+    expect(await receivedParts(context.server.requests[0]!)).toEqual([
       { name: 'purpose', value: 'batch' },
       { name: 'file', value: { filename: 'stream.jsonl', type: 'application/jsonl', bytes: new TextEncoder().encode('{"a":1}\n') } },
     ]);
@@ -109,9 +102,9 @@ describe('createFile', () => {
     await writeFile(path, Buffer.alloc(300_000, 'y'));
     const progress: { loaded: number; total: number | undefined }[] = [];
 
-    await createFile(clientFor(server), { file: path, purpose: 'fine-tune' }, { onUploadProgress: (event) => progress.push(event) });
+    await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' }, { onUploadProgress: (event) => progress.push(event) });
 
-    const sent = server.requests[0]!.body.length;
+    const sent = context.server.requests[0]!.body.length;
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.every((event) => event.total === sent)).toBe(true);
     expect(progress.at(-1)!.loaded).toBe(sent);
@@ -119,7 +112,7 @@ describe('createFile', () => {
   });
 
   it('refuses a missing path, a directory and an empty file name before sending anything', async () => {
-    const client = clientFor(server);
+    const client = clientFor(context.server);
     const attempts = [
       () => createFile(client, { file: join(directory, 'missing.jsonl'), purpose: 'fine-tune' }),
       () => createFile(client, { file: directory, purpose: 'fine-tune' }),
@@ -132,7 +125,7 @@ describe('createFile', () => {
       expect(InputRejectedError.isInstance(failure)).toBe(true);
       expect((failure as InputRejectedError).message).not.toBe('');
     }
-    expect(server.requests).toHaveLength(0);
+    expect(context.server.requests).toHaveLength(0);
   });
 
   it('streams a 256 MiB upload from disk with bounded memory', async () => {

@@ -1,40 +1,34 @@
 import { once } from 'node:events';
 import { getResponseMetadata, isNotFoundError } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { downloadFile } from './download-file.js';
-import { clientFor, listenOnLoopback, peakMemoryGrowth } from './test-helpers.js';
+import { clientFor, listenOnLoopback, peakMemoryGrowth, useLoopbackServer } from './test-helpers.js';
 
 const content = '{"messages":[{"role":"user","content":"héllo"}]}\n';
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer((request, reply) =>
+const context = useLoopbackServer((request, reply) =>
     request.path === '/v1/files/file-abc/content'
       ? reply.chunks(200, { 'content-type': 'application/octet-stream', 'x-request-id': 'req_dl' }, reply.split(content, [5, 20, 30]))
       : reply.json(404, { error: { message: 'No such File object', type: 'invalid_request_error' } }),
   );
-});
-afterAll(() => server.close());
 
 describe('downloadFile', () => {
   it('sends GET /files/{file_id}/content and reads the body as text or bytes', async () => {
-    server.requests.length = 0;
-    const client = clientFor(server);
+    const client = clientFor(context.server);
     const asText = await downloadFile(client, { file_id: 'file-abc' });
 
     expect(asText.contentType).toBe('application/octet-stream');
     expect(getResponseMetadata(asText).requestId).toBe('req_dl');
     expect(await asText.text()).toBe(content);
     expect(await (await downloadFile(client, { file_id: 'file-abc' })).bytes()).toEqual(new TextEncoder().encode(content));
-    expect(server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+    expect(context.server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
       ['GET', '/v1/files/file-abc/content', 'Bearer sk-test'],
       ['GET', '/v1/files/file-abc/content', 'Bearer sk-test'],
     ]);
   });
 
   it('types a 404 as an APIError', async () => {
-    const failure = await downloadFile(clientFor(server), { file_id: 'file-gone' }).catch((error) => error);
+    const failure = await downloadFile(clientFor(context.server), { file_id: 'file-gone' }).catch((error) => error);
     expect(isNotFoundError(failure)).toBe(true);
   });
 

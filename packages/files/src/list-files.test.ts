@@ -1,30 +1,24 @@
 import { getResponseMetadata } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from './list-files.js';
-import { clientFor } from './test-helpers.js';
+import { clientFor, useLoopbackServer } from './test-helpers.js';
 
 const file = (id: string) => ({ id, object: 'file', bytes: 1, created_at: 1, filename: `${id}.jsonl`, purpose: 'fine-tune' });
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer((request, reply) =>
+const context = useLoopbackServer((request, reply) =>
     request.query.get('after') === 'file-2'
       ? reply.json(200, { object: 'list', data: [file('file-3')], has_more: false })
       : reply.json(200, { object: 'list', data: [file('file-1'), file('file-2')], has_more: request.query.has('limit') }, { 'x-request-id': 'req_list' }),
   );
-});
-afterAll(() => server.close());
 
 describe('listFiles', () => {
   it('sends GET /files with the purpose filter and returns the page as sent', async () => {
-    server.requests.length = 0;
-    const page = await listFiles(clientFor(server), { purpose: 'fine-tune' });
+    const page = await listFiles(clientFor(context.server), { purpose: 'fine-tune' });
 
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]!.method).toBe('GET');
-    expect(server.requests[0]!.url).toBe('/v1/files?purpose=fine-tune');
-    expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-test');
+    expect(context.server.requests).toHaveLength(1);
+    expect(context.server.requests[0]!.method).toBe('GET');
+    expect(context.server.requests[0]!.url).toBe('/v1/files?purpose=fine-tune');
+    expect(context.server.requests[0]!.headers.authorization).toBe('Bearer sk-test');
     expect(page.object).toBe('list');
     expect(page.data.map((item) => item.id)).toEqual(['file-1', 'file-2']);
     expect(page.hasNextPage()).toBe(false);
@@ -32,15 +26,14 @@ describe('listFiles', () => {
   });
 
   it('sends no query without parameters and walks every page with the after cursor', async () => {
-    server.requests.length = 0;
-    const bare = await listFiles(clientFor(server));
-    expect(server.requests[0]!.url).toBe('/v1/files');
+    const bare = await listFiles(clientFor(context.server));
+    expect(context.server.requests[0]!.url).toBe('/v1/files');
     expect(bare.data).toHaveLength(2);
 
     const ids: string[] = [];
-    for await (const item of await listFiles(clientFor(server), { limit: 2, order: 'asc' })) ids.push(item.id);
+    for await (const item of await listFiles(clientFor(context.server), { limit: 2, order: 'asc' })) ids.push(item.id);
 
     expect(ids).toEqual(['file-1', 'file-2', 'file-3']);
-    expect(server.requests.slice(1).map((request) => request.url)).toEqual(['/v1/files?limit=2&order=asc', '/v1/files?limit=2&order=asc&after=file-2']);
+    expect(context.server.requests.slice(1).map((request) => request.url)).toEqual(['/v1/files?limit=2&order=asc', '/v1/files?limit=2&order=asc&after=file-2']);
   });
 });

@@ -1,31 +1,26 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFile } from './download-file.js';
 import { saveToFile } from './node.js';
-import { clientFor } from './test-helpers.js';
+import { clientFor, useLoopbackServer } from './test-helpers.js';
 
-let server: LoopbackServer;
+const context = useLoopbackServer((_request, reply) => reply.chunks(200, { 'content-type': 'application/jsonl' }, ['{"a":1}\n', '{"b":2}\n'], { delayMs: 5 }));
 let directory: string;
 beforeAll(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.chunks(200, { 'content-type': 'application/jsonl' }, ['{"a":1}\n', '{"b":2}\n'], { delayMs: 5 }));
   directory = await mkdtemp(join(tmpdir(), 'openai-micro-files-node-'));
 });
-afterAll(async () => {
-  await server.close();
-  await rm(directory, { recursive: true, force: true });
-});
+afterAll(() => rm(directory, { recursive: true, force: true }));
 
 describe('saveToFile', () => {
   it('writes a downloaded file to disk and resolves the bytes written', async () => {
     const path = join(directory, 'results.jsonl');
-    const written = await saveToFile(await downloadFile(clientFor(server), { file_id: 'file-abc' }), path);
+    const written = await saveToFile(await downloadFile(clientFor(context.server), { file_id: 'file-abc' }), path);
 
     expect(written).toBe(16);
     expect(await readFile(path, 'utf8')).toBe('{"a":1}\n{"b":2}\n');
-    expect(server.requests.at(-1)!.path).toBe('/v1/files/file-abc/content');
+    expect(context.server.requests.at(-1)!.path).toBe('/v1/files/file-abc/content');
   });
 
   it('removes the partly written file when the stream fails', async () => {
