@@ -23,6 +23,8 @@ export function packagePreset(settings) {
     treeshake: true,
     sourcemap: false,
     outDir: 'dist',
-    external: settings.external ?? [],
+    external: [/^node:/, ...(settings.external ?? [])],
+    // Deno and bundlers need the explicit node: prefix that tsup strips by default.
+    removeNodeProtocol: false,
   };
 }

@@ -1,26 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-
 /**
- * Writes a byte stream (speech audio, a downloaded file) to a file on disk
- * with backpressure, so the content never sits in memory whole, and resolves
- * the number of bytes written. A partly written file is removed when the
- * stream fails. Node only: import it from `@openai-micro/audio/node`.
+ * Writes a byte stream (speech audio) to a file on disk with backpressure and resolves
+ * the number of bytes written; a partly written file is removed when the stream
+ * fails. Node only, so it lives in this subpath and edge bundles never see node:fs.
+ * It is core's `saveToFile`, re-exported here so this package's users find it.
  *
  * @example
  * import { saveToFile } from '@openai-micro/audio/node';
- * const bytes = await saveToFile(await createSpeech(client, { model: 'tts-1', input: 'Hello!', voice: 'alloy' }), './hello.mp3');
+ * const bytes = await saveToFile(await createSpeech(client, { model: 'tts-1', input: 'Hello', voice: 'alloy' }), './hello.mp3');
  */
-export async function saveToFile(stream: ReadableStream<Uint8Array>, path: string): Promise<number> {
-  const output = createWriteStream(path);
-  try {
-    await pipeline(Readable.fromWeb(stream as NodeReadableStream<Uint8Array>), output);
-  } catch (error) {
-    await unlink(path).catch(() => {});
-    throw error;
-  }
-  return output.bytesWritten;
-}
+export { saveToFile } from '@openai-micro/core/node';

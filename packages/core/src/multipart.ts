@@ -70,7 +70,7 @@ export async function toUploadFile(input: FileInput, field = 'file'): Promise<Up
   let stream: ReadableStream<Uint8Array> | undefined;
   if (typeof input === 'string') {
     if (input === '') throw new InputRejectedError(`"${field}" is an empty file path.`, field);
-    blob = await transport.openFile(input);
+    blob = await transport.openFile(input, field);
     name = baseName(input);
   } else if (input instanceof Blob) {
     blob = input;

@@ -61,14 +61,16 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
   let lastDataAt = Date.now();
   let pulling = false;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
-  // One timer re-armed lazily instead of one per event; it only fires while the
-  // consumer is waiting on the server, so a slow consumer is never mistaken for a stall.
+  // One timer re-armed lazily instead of one per event; it only runs while the
+  // consumer is waiting on the server, so a slow consumer is never mistaken for a
+  // stall and a stream nobody reads holds no timer.
   const watchIdle = () => {
-    const remaining = pulling ? lastDataAt + idleLimit - Date.now() : idleLimit;
+    idleTimer = undefined;
+    if (!pulling) return;
+    const remaining = lastDataAt + idleLimit - Date.now();
     if (remaining > 0) idleTimer = setTimeout(watchIdle, remaining);
     else controller.abort(new TimeoutError('streamIdle', idleLimit));
   };
-  idleTimer = setTimeout(watchIdle, idleLimit);
 
   const queue: Chunk[] = [];
   let failure: unknown;
@@ -171,6 +173,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
       async pull(streamController) {
         pulling = true;
         lastDataAt = Date.now();
+        idleTimer ??= setTimeout(watchIdle, idleLimit);
         try {
           while (queue.length === 0 && !finished && !failure) {
             const bytes = await response.read();

@@ -42,8 +42,8 @@ export async function send(request: TransportRequest): Promise<TransportResponse
  * @example
  * await openFile('data.jsonl'); // throws InputRejectedError outside Node
  */
-export async function openFile(path: string): Promise<Blob> {
-  throw new InputRejectedError(`A file path ("${path}") can only be read on Node; pass a Blob, File, bytes or a ReadableStream with a file name instead.`, 'file');
+export async function openFile(path: string, field = 'file'): Promise<Blob> {
+  throw new InputRejectedError(`A file path ("${path}") can only be read on Node; pass a Blob, File, bytes or a ReadableStream with a file name instead.`, field);
 }
 
 /** The transport's name, reported in response metadata. */

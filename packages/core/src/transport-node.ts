@@ -56,9 +56,13 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
  */
 export async function send(request: TransportRequest): Promise<TransportResponse> {
   if (request.fetch) return sendWithFetch(request);
-  const headers = { 'accept-encoding': 'gzip, deflate, br', ...request.headers };
+  const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...request.headers };
   let body = request.body;
-  if (body instanceof Blob) body = body.stream();
+  // undici would send a Blob's stream chunked; its size is known, so say it.
+  if (body instanceof Blob) {
+    headers['content-length'] ??= String(body.size);
+    body = body.stream();
+  }
   const response = await undiciRequest(request.url, {
     method: request.method as Dispatcher.HttpMethod,
     headers,
@@ -95,18 +99,18 @@ export async function send(request: TransportRequest): Promise<TransportResponse
  * @example
  * const blob = await openFile('./training.jsonl');
  */
-export async function openFile(path: string): Promise<Blob> {
+export async function openFile(path: string, field = 'file'): Promise<Blob> {
   let information: Awaited<ReturnType<typeof stat>>;
   try {
     information = await stat(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new InputRejectedError(
-      code === 'ENOENT' ? `The file "${path}" does not exist.` : `The file "${path}" cannot be read (${code ?? String(error)}).`,
-      'file',
+      code === 'ENOENT' ? `The file "${path}" (${field}) does not exist.` : `The file "${path}" cannot be read (${code ?? String(error)}).`,
+      field,
     );
   }
-  if (!information.isFile()) throw new InputRejectedError(`"${path}" is not a regular file (is it a directory?).`, 'file');
+  if (!information.isFile()) throw new InputRejectedError(`"${path}" is not a regular file (is it a directory?).`, field);
   return openAsBlob(path);
 }
 

@@ -34,6 +34,6 @@ export interface TransportResponse {
 export interface TransportModule {
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Opens a file path as a Blob read lazily from disk (Node), or refuses (elsewhere). */
-  openFile(path: string): Promise<Blob>;
+  openFile(path: string, field?: string): Promise<Blob>;
   name: 'undici' | 'fetch';
 }
