@@ -1,8 +1,7 @@
-import type { Client, RequestOptions } from '@openai-micro/core';
+import { type Client, type RequestOptions, sleep } from '@openai-micro/core';
 import { RunPollTimeoutError } from './errors.js';
 import { retrieveRun } from './retrieve-run.js';
 import type { Run, RunParams, RunStatus } from './types.js';
-import { wait } from './wait.js';
 
 /**
  * Options of {@link pollRun}: the polling pace, a signal, a timeout, and the
@@ -73,7 +72,7 @@ export async function pollRun(client: Client, params: RunParams, options: PollRu
       if (isSettledRun(run)) return run;
       delay = previousStatus === undefined || run.status !== previousStatus ? intervalMs : Math.min(delay * 2, maxIntervalMs);
       previousStatus = run.status;
-      await wait(delay, controller.signal);
+      await sleep(delay, controller.signal);
     }
   } finally {
     clearTimeout(timer);

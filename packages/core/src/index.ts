@@ -25,6 +25,7 @@ export {
 export { IterableStream } from './iterable-stream.js';
 export { attachResponseMetadata, getResponseMetadata, parseDuration, parseRateLimitHeaders, type RateLimitInfo, type ResponseMetadata } from './metadata.js';
 export { createMultipartBody, type FileInput, isUploadFile, type MultipartValue, toUploadFile, type UploadFile } from './multipart.js';
+export { sleep } from './retry.js';
 export { type CursorQuery, type Page, requestPage } from './pagination.js';
 export { encodePathSegment, pathFor } from './path.js';
 export { isPreparedBody, markPreparedBody, type PreparedBody } from './prepared-body.js';

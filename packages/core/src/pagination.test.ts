@@ -57,6 +57,22 @@ describe.each(transports)('requestPage over %s', (_name, transport) => {
     expect(loopback.server.requests).toHaveLength(3);
   });
 
+  it('pages backwards with before and first_id when the list was opened with before', async () => {
+    // Items before the cursor, the closest `limit` of them, in list order — the API's `before` semantics.
+    loopback.server.handler = (request, reply) => {
+      const limit = Number(request.query.get('limit'));
+      const end = items.findIndex((item) => item.id === request.query.get('before'));
+      const data = items.slice(Math.max(0, end - limit), end);
+      reply.json(200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: end - limit > 0 });
+    };
+    const page = await list({ limit: 2, before: 'asst_6' });
+    const seen: string[] = [];
+    for await (const item of page) seen.push(item.id);
+    expect(seen).toEqual(['asst_4', 'asst_5', 'asst_2', 'asst_3', 'asst_0', 'asst_1']);
+    expect(loopback.server.requests.map((request) => request.query.get('before'))).toEqual(['asst_6', 'asst_4', 'asst_2']);
+    expect(afterCursors()).toEqual([null, null, null]);
+  });
+
   it("uses the last item's id when the API sends no last_id", async () => {
     loopback.server.handler = (request, reply) => reply.json(200, cursorList(request, { lastId: false }));
     expect((await collect(await list())).map((item) => item.n)).toEqual([0, 1, 2, 3, 4, 5, 6]);

@@ -32,15 +32,17 @@ export interface Page<Item> {
   [Symbol.asyncIterator](): AsyncIterator<Item>;
 }
 
-function cursorOf(page: { data: unknown[]; last_id?: string | null }): string | undefined {
-  if (typeof page.last_id === 'string' && page.last_id) return page.last_id;
-  const last = page.data[page.data.length - 1] as { id?: unknown } | undefined;
-  return typeof last?.id === 'string' ? last.id : undefined;
+function cursorOf(page: { data: unknown[]; first_id?: string | null; last_id?: string | null }, backwards: boolean): string | undefined {
+  const edge = backwards ? page.first_id : page.last_id;
+  if (typeof edge === 'string' && edge) return edge;
+  const item = page.data[backwards ? 0 : page.data.length - 1] as { id?: unknown } | undefined;
+  return typeof item?.id === 'string' ? item.id : undefined;
 }
 
 /**
  * Sends a list operation and resolves a {@link Page}. Following pages use the
- * `after` cursor (`last_id`, else the last item's id); iteration stops when
+ * `after` cursor (`last_id`, else the last item's id) — or, for a list opened
+ * with `before`, the `before` cursor (`first_id`, else the first item's id); iteration stops when
  * `has_more` is false, a page is empty, or the cursor does not advance (or
  * comes back to one already used), so it can never loop forever.
  *
@@ -54,11 +56,19 @@ export function requestPage<Item>(client: Client, operation: OperationRequest, o
 async function fetchPage<Item>(client: Client, operation: OperationRequest, options: RequestOptions | undefined, usedCursors: ReadonlySet<string>): Promise<Page<Item>> {
   const page = await request<Page<Item>>(client, operation, options as RequestOptions<Page<Item>>);
   if (!Array.isArray(page.data)) page.data = [];
-  const cursor = cursorOf(page);
+  // A list opened with `before` (and no `after`) pages backwards: each earlier
+  // page ends just before the first item of the one already seen.
+  const backwards = operation.query?.before != null && operation.query?.after == null;
+  const cursor = cursorOf(page, backwards);
   const hasNextPage = () => page.has_more === true && page.data.length > 0 && cursor !== undefined && !usedCursors.has(cursor);
   const nextPage = async () =>
     hasNextPage()
-      ? fetchPage<Item>(client, { ...operation, query: { ...operation.query, after: cursor } }, options, new Set([...usedCursors, cursor!]))
+      ? fetchPage<Item>(
+          client,
+          { ...operation, query: { ...operation.query, [backwards ? 'before' : 'after']: cursor } },
+          options,
+          new Set([...usedCursors, cursor!]),
+        )
       : undefined;
   async function* items(): AsyncGenerator<Item> {
     for (let current: Page<Item> | undefined = page; current; current = await current.nextPage()) yield* current.data;

@@ -1,4 +1,4 @@
-import type { Client, Page, RequestOptions } from '@openai-micro/core';
+import { type Client, type Page, type RequestOptions, sleep } from '@openai-micro/core';
 import { listFineTuningEvents } from './list-fine-tuning-events.js';
 import { retrieveFineTuningJob } from './retrieve-fine-tuning-job.js';
 import type { FineTuningJob, FineTuningJobEvent, FineTuningJobParams, FineTuningJobStatus } from './types.js';
@@ -42,21 +42,6 @@ export type FineTuningJobUpdate =
  */
 export function isTerminalFineTuningJobStatus(status: FineTuningJobStatus): boolean {
   return status === 'succeeded' || status === 'failed' || status === 'cancelled';
-}
-
-function wait(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, milliseconds);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 // The API lists events newest first, so walking back stops at the first page
@@ -118,6 +103,6 @@ export async function* watchFineTuningJob(
     previousStatus = job.status;
     if (isTerminalFineTuningJobStatus(job.status)) return job;
     delay = statusChanged || fresh.length > 0 ? intervalMs : Math.min(delay * 2, maxIntervalMs);
-    await wait(delay, signal);
+    await sleep(delay, signal);
   }
 }
