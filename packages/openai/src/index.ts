@@ -1,0 +1,12 @@
+export { Audio, Speech, Transcriptions, Translations } from './audio.js';
+export { AssistantFiles, Assistants, Beta, MessageFiles, Messages, Runs, Steps, Threads } from './beta.js';
+export { Chat, ChatCompletions } from './chat.js';
+export { Completions } from './completions.js';
+export { Embeddings } from './embeddings.js';
+export { Files } from './files.js';
+export { FineTuning, FineTuningJobs } from './fine-tuning.js';
+export { Images } from './images.js';
+export { Models } from './models.js';
+export { Moderations } from './moderations.js';
+export { createOpenAI, OpenAI, OpenAI as default } from './openai.js';
+export { type CallOptions, type OpenAIOptions, toClientOptions } from './options.js';

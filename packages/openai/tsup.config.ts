@@ -1,0 +1,3 @@
+import { packagePreset } from '@openai-micro/tooling/tsup';
+
+export default packagePreset({ entry: ['src/index.ts'] });
