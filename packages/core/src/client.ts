@@ -114,7 +114,7 @@ export interface Client {
  */
 export function clientInternals(client: Client): ClientInternals {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)?.[internalsKey];
-  if (!internals) throw new ConfigurationError('Expected a client made by createClient() or createAzureClient() as the first argument.');
+  if (!internals) throw new ConfigurationError('The first argument must be a client from createClient() or createAzureClient().');
   return internals;
 }
 
@@ -127,54 +127,50 @@ function readEnvironment(name: string): string | undefined {
   }
 }
 
-const positiveOptions = ['timeout', 'streamIdleTimeout', 'maxResponseBytes', 'maxEventBytes'] as const;
-const countOptions = ['maxRetries', 'emptyMessagesLimit'] as const;
+/** The numeric settings and their defaults. */
+const numericDefaults = {
+  timeout: 600_000,
+  streamIdleTimeout: 180_000,
+  maxRetries: 2,
+  maxResponseBytes: 256 * 1024 * 1024,
+  maxEventBytes: 16 * 1024 * 1024,
+  emptyMessagesLimit: 300,
+};
+
+type NumericSettings = { -readonly [Name in keyof typeof numericDefaults]: number };
 
 /**
- * The name of the first numeric setting that is not usable, or undefined. Timeouts and
- * sizes must be positive (Infinity allowed); counts must be whole numbers >= 0, so a
- * NaN `maxRetries` cannot retry forever and a negative timeout cannot fire at once.
+ * Checks the numeric settings given in `settings` and lays them over `base`.
+ * Timeouts and sizes must be positive (Infinity allowed); counts must be whole
+ * numbers >= 0, so a NaN `maxRetries` cannot retry forever and a negative
+ * timeout cannot fire at once. `refuse` builds the error for an unusable one.
  *
  * @example
- * invalidSetting({ maxRetries: -1 }); // 'maxRetries'
+ * const settings = overlaySettings({ timeout: 5000 }, clientInternals(client), (message, name) => new InputRejectedError(message, name), 'call option');
  */
-export function invalidSetting(settings: Partial<Record<(typeof positiveOptions)[number] | (typeof countOptions)[number], unknown>>): string | undefined {
-  for (const name of positiveOptions) {
+export function overlaySettings<Base extends NumericSettings>(
+  settings: Partial<Record<keyof NumericSettings, unknown>>,
+  base: Base,
+  refuse: (message: string, name: string) => Error,
+  kind = 'option',
+): Base {
+  const result = { ...base };
+  let name: keyof NumericSettings;
+  for (name in numericDefaults) {
     const value = settings[name];
-    if (value !== undefined && !(typeof value === 'number' && value > 0)) return name;
+    if (value === undefined) continue;
+    const count = name === 'maxRetries' || name === 'emptyMessagesLimit';
+    if (!(typeof value === 'number' && (count ? Number.isInteger(value) && value >= 0 : value > 0))) {
+      throw refuse(`The "${name}" ${kind} must be ${count ? 'a whole number >= 0' : 'a number > 0'}, not ${String(value)}.`, name);
+    }
+    // Timers longer than 2^31-1 ms fire at once in every runtime; clamping makes Infinity mean "no limit".
+    result[name] = Math.min(value, 2 ** 31 - 1);
   }
-  for (const name of countOptions) {
-    const value = settings[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return name;
-  }
-  return undefined;
-}
-
-function resolveSettings(options: ClientOptions): ResolvedSettings {
-  const invalid = invalidSetting(options);
-  if (invalid) {
-    throw new ConfigurationError(
-      `The "${invalid}" option must be ${countOptions.includes(invalid as 'maxRetries') ? 'a whole number of 0 or more' : 'a number above 0'}, got ${String(options[invalid as keyof ClientOptions])}.`,
-    );
-  }
-  return {
-    timeout: options.timeout ?? 600_000,
-    streamIdleTimeout: options.streamIdleTimeout ?? 180_000,
-    maxRetries: options.maxRetries ?? 2,
-    maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
-    maxEventBytes: options.maxEventBytes ?? 16 * 1024 * 1024,
-    emptyMessagesLimit: options.emptyMessagesLimit ?? 300,
-    fetch: options.fetch,
-    dispatcher: options.dispatcher,
-    onRetry: options.onRetry,
-    logger: options.logger,
-    headers: { ...options.headers },
-    query: { ...options.query },
-  };
+  return result;
 }
 
 /**
- * Normalises a base URL: absolute http(s) only, no trailing slash. Shared with `createAzureClient`.
+ * Normalises a base URL: absolute http(s) only, no query or fragment, no trailing slash. Shared with `createAzureClient`.
  *
  * @example
  * parseBaseURL('http://127.0.0.1:8080/v1/', 'http://127.0.0.1:8080/v1'); // 'http://127.0.0.1:8080/v1'
@@ -183,16 +179,11 @@ export function parseBaseURL(value: string, example: string): string {
   let url: URL | undefined;
   try {
     url = new URL(value);
-  } catch {
-    url = undefined;
+  } catch {}
+  if (!/^https?:$/.test(url?.protocol as string) || url?.search || url?.hash) {
+    throw new ConfigurationError(`baseURL "${value}" must be an absolute http(s) URL without query or fragment, such as ${example}.`);
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigurationError(`baseURL "${value}" is not an absolute http(s) URL such as ${example}.`);
-  }
-  if (url.search || url.hash) {
-    throw new ConfigurationError(`baseURL "${value}" has a query string or fragment; pass default query parameters in the "query" option instead.`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return url!.href.replace(/\/+$/, '');
 }
 
 /**
@@ -206,27 +197,34 @@ export function assembleClient(
   options: ClientOptions,
   parts: Pick<ClientInternals, 'url' | 'authHeaders' | 'secretHeaders'> & { kind: Client['kind']; baseURL: string; hasCredential: boolean },
 ): Client {
-  const browser = (globalThis as { window?: { document?: unknown } }).window?.document !== undefined;
-  if (browser && parts.hasCredential && !options.dangerouslyAllowBrowser) {
+  if ((globalThis as { window?: { document?: unknown } }).window?.document !== undefined && parts.hasCredential && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      'Refusing to use an API key in a browser page, where every visitor can read it. Call the API from a server, or pass dangerouslyAllowBrowser: true if you accept the risk (say, a key the user typed in).',
+      'Any visitor of a browser page can read its API key: call the API from a server, or pass dangerouslyAllowBrowser: true to accept that.',
     );
   }
-  const internals: ClientInternals = { ...resolveSettings(options), url: parts.url, authHeaders: parts.authHeaders, secretHeaders: parts.secretHeaders };
-  const summary = () => ({ kind: parts.kind, baseURL: parts.baseURL, organization: options.organization, project: options.project });
-  const client = {
-    kind: parts.kind,
-    baseURL: parts.baseURL,
-    organization: options.organization,
-    project: options.project,
+  const { kind, baseURL, url, authHeaders, secretHeaders } = parts;
+  const internals: ClientInternals = {
+    ...overlaySettings(options, numericDefaults, (message) => new ConfigurationError(message)),
+    fetch: options.fetch,
+    dispatcher: options.dispatcher,
+    onRetry: options.onRetry,
+    logger: options.logger,
+    headers: { ...options.headers },
+    query: { ...options.query },
+    url,
+    authHeaders,
+    secretHeaders,
   };
-  Object.defineProperties(client, {
-    [internalsKey]: { value: internals },
-    toString: { value: () => `[openai-micro ${parts.kind} client ${parts.baseURL}]` },
-    toJSON: { value: summary },
-    [Symbol.for('nodejs.util.inspect.custom')]: { value: summary },
-  });
-  return Object.freeze(client);
+  const summary = { kind, baseURL, organization: options.organization, project: options.project };
+  const show = () => ({ ...summary });
+  return Object.freeze(
+    Object.defineProperties(show(), {
+      [internalsKey]: { value: internals },
+      toString: { value: () => `[openai-micro ${kind} client ${baseURL}]` },
+      toJSON: { value: show },
+      [Symbol.for('nodejs.util.inspect.custom')]: { value: show },
+    }),
+  );
 }
 
 /**
@@ -240,9 +238,7 @@ export function assembleClient(
 export function createClient(options: ClientOptions = {}): Client {
   const apiKey = options.apiKey ?? readEnvironment('OPENAI_API_KEY');
   if (apiKey === undefined) {
-    throw new ConfigurationError(
-      'No API key: pass createClient({ apiKey }) or set the OPENAI_API_KEY environment variable (use apiKey: "" for a local server that needs none).',
-    );
+    throw new ConfigurationError('No API key: pass createClient({ apiKey }) or set OPENAI_API_KEY (apiKey: "" sends none).');
   }
   const baseURL = parseBaseURL(options.baseURL ?? readEnvironment('OPENAI_BASE_URL') ?? 'https://api.openai.com/v1', 'https://api.openai.com/v1');
   const identity: Record<string, string> = {};

@@ -34,17 +34,16 @@ export interface AzureInnerError {
  * catch (error) { if (OpenAIMicroError.isInstance(error)) console.error(error.name, error.message); }
  */
 export class OpenAIMicroError extends Error {
-  declare readonly [errorMarker]: true;
-
-  // Names are prototype getters rather than assignments so that the classes stay
-  // free of module-level side effects and bundlers drop the ones a program never uses.
-  override get name(): string {
-    return 'OpenAIMicroError';
+  // Names and the marker are prototype getters rather than assignments so that the
+  // classes stay free of module-level side effects and bundlers drop the ones a
+  // program never uses. Fields are `declare`d and assigned in constructors, so no
+  // class field definitions are emitted.
+  get [errorMarker](): true {
+    return true;
   }
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    Object.defineProperty(this, errorMarker, { value: true });
+  override get name(): string {
+    return 'OpenAIMicroError';
   }
 
   /**
@@ -54,7 +53,7 @@ export class OpenAIMicroError extends Error {
    * if (APIError.isInstance(error)) console.log(error.status);
    */
   static isInstance<T extends abstract new (...args: any[]) => OpenAIMicroError>(this: T, value: unknown): value is InstanceType<T> {
-    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[errorMarker] !== true) return false;
+    if ((value as Record<symbol, unknown> | null | undefined)?.[errorMarker] !== true) return false;
     // Compared by name, not identity, so errors from another copy of core match too.
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class the guard was called on (APIError.isInstance).
     return this === (OpenAIMicroError as unknown) || (value as Error).name === this.prototype.name;
@@ -76,21 +75,21 @@ export class APIError extends OpenAIMicroError {
     return 'APIError';
   }
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The `x-request-id` header, to quote to OpenAI support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** All response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The error `type`, such as `invalid_request_error` or `insufficient_quota`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The request field the error is about, when the server names one. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   /** The error code: a string for OpenAI, sometimes a number for compatible servers, or null. */
-  readonly code: string | number | null | undefined;
+  declare readonly code: string | number | null | undefined;
   /** Azure's content-filter details. */
-  readonly innerError: AzureInnerError | undefined;
+  declare readonly innerError: AzureInnerError | undefined;
   /** The parsed error object, or the start of the raw body when it was not JSON. */
-  readonly body: APIErrorBody | string | undefined;
+  declare readonly body: APIErrorBody | string | undefined;
 
   constructor(init: {
     status: number;
@@ -99,16 +98,20 @@ export class APIError extends OpenAIMicroError {
     body: APIErrorBody | string | undefined;
   }) {
     super(init.message);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.requestId = init.headers.get('x-request-id') ?? undefined;
-    const body = typeof init.body === 'object' ? init.body : undefined;
-    this.type = typeof body?.type === 'string' ? body.type : undefined;
-    this.param = typeof body?.param === 'string' ? body.param : undefined;
-    this.code = body?.code as string | number | null | undefined;
-    this.innerError = body?.innererror;
-    this.body = init.body;
+    // A string body (not JSON) has none of these fields.
+    const { type, param, code, innererror } = (init.body ?? {}) as APIErrorBody;
+    Object.assign(this, init, {
+      requestId: init.headers.get('x-request-id') ?? undefined,
+      type: stringOrUndefined(type),
+      param: stringOrUndefined(param),
+      code,
+      innerError: innererror,
+    });
   }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Whether `error` is an {@link APIError} with status 429 (rate limit or quota).
@@ -179,16 +182,12 @@ export class TimeoutError extends OpenAIMicroError {
   override get name(): 'TimeoutError' {
     return 'TimeoutError';
   }
-  readonly timeout: 'request' | 'streamIdle';
-  readonly milliseconds: number;
+  declare readonly timeout: 'request' | 'streamIdle';
+  declare readonly milliseconds: number;
   constructor(timeout: 'request' | 'streamIdle', milliseconds: number) {
-    super(
-      timeout === 'request'
-        ? `The request timed out after ${milliseconds} ms (the per-attempt "timeout" option).`
-        : `The stream sent no data for ${milliseconds} ms (the "streamIdleTimeout" option).`,
-    );
-    this.timeout = timeout;
-    this.milliseconds = milliseconds;
+    const request = timeout === 'request';
+    super(`No ${request ? 'response' : 'stream data'} within ${milliseconds} ms; raise the "${request ? 'timeout' : 'streamIdleTimeout'}" option to wait longer.`);
+    Object.assign(this, { timeout, milliseconds });
   }
 }
 
@@ -204,15 +203,13 @@ export class ResponseParseError extends OpenAIMicroError {
   override get name(): 'ResponseParseError' {
     return 'ResponseParseError';
   }
-  readonly status: number;
-  readonly bodyExcerpt: string;
+  declare readonly status: number;
+  declare readonly bodyExcerpt: string;
   /** Validation issues, when a caller-supplied schema rejected the body. */
-  readonly issues: readonly unknown[] | undefined;
+  declare readonly issues: readonly unknown[] | undefined;
   constructor(message: string, init: { status: number; body: string; issues?: readonly unknown[]; cause?: unknown }) {
-    super(message, { cause: init.cause });
-    this.status = init.status;
-    this.bodyExcerpt = excerpt(init.body);
-    this.issues = init.issues;
+    super(message, init);
+    Object.assign(this, { status: init.status, bodyExcerpt: excerpt(init.body), issues: init.issues });
   }
 }
 
@@ -227,16 +224,11 @@ export class ResponseTooLargeError extends OpenAIMicroError {
   override get name(): 'ResponseTooLargeError' {
     return 'ResponseTooLargeError';
   }
-  readonly limit: number;
-  readonly option: 'maxResponseBytes' | 'maxEventBytes';
+  declare readonly limit: number;
+  declare readonly option: 'maxResponseBytes' | 'maxEventBytes';
   constructor(option: 'maxResponseBytes' | 'maxEventBytes', limit: number) {
-    super(
-      option === 'maxResponseBytes'
-        ? `The response body is larger than ${limit} bytes (the "maxResponseBytes" option).`
-        : `A stream event is larger than ${limit} bytes (the "maxEventBytes" option).`,
-    );
-    this.option = option;
-    this.limit = limit;
+    super(`${option === 'maxResponseBytes' ? 'The response body' : 'A stream event'} is over ${limit} bytes; raise the "${option}" option to accept it.`);
+    Object.assign(this, { option, limit });
   }
 }
 
@@ -251,17 +243,14 @@ export class StreamEventError extends OpenAIMicroError {
   override get name(): 'StreamEventError' {
     return 'StreamEventError';
   }
-  readonly type: string | undefined;
-  readonly code: string | number | null | undefined;
-  readonly param: string | undefined;
-  readonly body: unknown;
+  declare readonly type: string | undefined;
+  declare readonly code: string | number | null | undefined;
+  declare readonly param: string | undefined;
+  declare readonly body: unknown;
   constructor(message: string, body: unknown) {
     super(message);
-    const fields = (typeof body === 'object' && body !== null ? body : {}) as APIErrorBody;
-    this.type = typeof fields.type === 'string' ? fields.type : undefined;
-    this.code = fields.code as string | number | null | undefined;
-    this.param = typeof fields.param === 'string' ? fields.param : undefined;
-    this.body = body;
+    const { type, code, param } = (body ?? {}) as APIErrorBody;
+    Object.assign(this, { type: stringOrUndefined(type), code, param: stringOrUndefined(param), body });
   }
 }
 
@@ -278,10 +267,10 @@ export class StreamProtocolError extends OpenAIMicroError {
   override get name(): 'StreamProtocolError' {
     return 'StreamProtocolError';
   }
-  readonly reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent';
+  declare readonly reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent';
   constructor(reason: 'truncated' | 'emptyMessagesLimit' | 'malformedEvent', message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.reason = reason;
+    Object.assign(this, { reason });
   }
 }
 
@@ -296,21 +285,15 @@ export class RedirectError extends OpenAIMicroError {
   override get name(): 'RedirectError' {
     return 'RedirectError';
   }
-  readonly status: number;
-  readonly location: string | undefined;
+  declare readonly status: number;
+  declare readonly location: string | undefined;
   /** Why the redirect was refused: another origin (or an unreadable target), or a same-origin chain longer than 20. */
-  readonly reason: 'crossOrigin' | 'tooManyRedirects';
+  declare readonly reason: 'crossOrigin' | 'tooManyRedirects';
   constructor(status: number, location: string | undefined, reason: 'crossOrigin' | 'tooManyRedirects' = 'crossOrigin') {
     super(
-      reason === 'tooManyRedirects'
-        ? `Too many redirects (the last one a ${status} to ${location ?? 'an unknown target'}); the server may be redirecting in a loop.`
-        : location
-          ? `The server redirected (${status}) to another origin, ${location}; cross-origin redirects are not followed so credentials never leave the configured origin.`
-          : `The server redirected (status ${status || 'opaque'}) and the target could not be checked; redirects are not followed so credentials never leave the configured origin.`,
+      `Refused a ${status || 'opaque'} redirect to ${location ?? 'an unreadable target'}: ${reason === 'crossOrigin' ? 'credentials stay on the configured origin; set baseURL to the new one if you trust it' : 'too many redirects (a loop?)'}.`,
     );
-    this.status = status;
-    this.location = location;
-    this.reason = reason;
+    Object.assign(this, { status, location, reason });
   }
 }
 
@@ -328,10 +311,10 @@ export class InputRejectedError extends OpenAIMicroError {
   override get name(): 'InputRejectedError' {
     return 'InputRejectedError';
   }
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   constructor(message: string, field?: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.field = field;
+    Object.assign(this, { field });
   }
 }
 
@@ -348,10 +331,8 @@ export class ConfigurationError extends OpenAIMicroError {
   }
 }
 
-const excerptLength = 500;
-
 function excerpt(body: string): string {
-  return body.length > excerptLength ? `${body.slice(0, excerptLength)}… (${body.length} characters in all)` : body;
+  return body.length > 500 ? `${body.slice(0, 500)}… (${body.length} characters)` : body;
 }
 
 /**
@@ -364,29 +345,17 @@ function excerpt(body: string): string {
  * const error = createAPIError(502, new Headers(), '<html>Bad gateway</html>');
  */
 export function createAPIError(status: number, headers: Headers, text: string): APIError {
-  let parsed: unknown;
+  let body: APIErrorBody | string | undefined = text ? excerpt(text) : undefined;
+  let message = text ? `(not an OpenAI error) ${excerpt(text.replace(/\s+/g, ' ').trim())}` : 'with no body';
   try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  let body: APIErrorBody | string | undefined;
-  let message: string | undefined;
-  if (typeof parsed === 'object' && parsed !== null) {
-    const record = parsed as Record<string, unknown>;
-    const inner = record.error;
-    if (typeof inner === 'object' && inner !== null) body = inner as APIErrorBody;
-    else if (typeof inner === 'string') body = { message: inner };
-    else body = record as APIErrorBody;
-    const raw = body.message ?? (record.detail as unknown) ?? (record.message as unknown);
-    message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : raw === undefined ? undefined : JSON.stringify(raw);
-  } else if (text) {
-    body = excerpt(text);
-  }
-  const summary = message
-    ? `${status} ${message}`
-    : text
-      ? `${status} status with a body that is not an OpenAI error: ${excerpt(text.replace(/\s+/g, ' ').trim())}`
-      : `${status} status with no body`;
-  return new APIError({ status, headers, message: summary, body });
+    const record = JSON.parse(text);
+    if (typeof record === 'object' && record) {
+      const inner = record.error;
+      body = typeof inner === 'object' && inner ? inner : typeof inner === 'string' ? { message: inner } : record;
+      const raw = (body as APIErrorBody).message ?? record.detail ?? record.message;
+      // Strings as they are, arrays (some compatible servers) joined, anything else as JSON.
+      if (raw !== undefined) message = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.join('; ') : JSON.stringify(raw);
+    }
+  } catch {}
+  return new APIError({ status, headers, message: `${status} ${message}`, body });
 }

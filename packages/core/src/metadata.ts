@@ -39,8 +39,8 @@ export interface ResponseMetadata {
  * attachResponseMetadata(result, 200, response.headers, 'fetch');
  */
 export function attachResponseMetadata<T extends object>(result: T, status: number, headers: Headers, transport?: 'undici' | 'fetch'): T {
-  Object.defineProperty(result, metadataKey, { value: { status, headers, transport }, enumerable: false, configurable: true });
-  return result;
+  // Non-enumerable (the default) so that JSON and deep equality ignore it.
+  return Object.defineProperty(result, metadataKey, { value: { status, headers, transport }, configurable: true });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Client } from './client.js';
 import { ResponseParseError } from './errors.js';
 import { attachResponseMetadata } from './metadata.js';
-import { type Attempt, executeRequest, type OperationRequest, readBodyText, type RequestOptions, type StandardSchema } from './request.js';
+import { type Attempt, executeRequest, type OperationRequest, readBodyText, type RequestOptions, type ResponseHandling, type StandardSchema } from './request.js';
 
 /**
  * Parses a finished JSON body, refusing empty, non-JSON and non-object bodies,
@@ -12,25 +12,40 @@ import { type Attempt, executeRequest, type OperationRequest, readBodyText, type
  */
 export async function parseJSONBody(attempt: Attempt, text: string, schema: StandardSchema | undefined): Promise<object> {
   const { status, headers } = attempt.response;
-  if (text.trim() === '') throw new ResponseParseError(`The server answered ${status} with an empty body where JSON was expected.`, { status, body: text });
   let value: unknown;
+  let cause: unknown;
   try {
     value = JSON.parse(text);
-  } catch (cause) {
-    const kind = /^\s*</.test(text) ? 'an HTML or XML page' : /^\s*[[{]/.test(text) ? 'truncated or malformed JSON' : 'text that is not JSON';
-    throw new ResponseParseError(`The server answered ${status} with ${kind} where JSON was expected.`, { status, body: text, cause });
+  } catch (error) {
+    cause = error;
   }
-  if (typeof value !== 'object' || value === null) {
-    throw new ResponseParseError(`The server answered ${status} with a JSON ${value === null ? 'null' : typeof value} where an object was expected.`, { status, body: text });
+  if (typeof value !== 'object' || !value) {
+    const kind = cause
+      ? text.trim() === ''
+        ? 'an empty body'
+        : /^\s*</.test(text)
+          ? 'an HTML or XML page'
+          : /^\s*[[{]/.test(text)
+            ? 'truncated or malformed JSON'
+            : 'text that is not JSON'
+      : `a JSON ${value === null ? 'null' : typeof value}`;
+    throw new ResponseParseError(`The server answered ${status} with ${kind} where a JSON object was expected.`, { status, body: text, cause });
   }
   if (schema) {
     const outcome = await schema['~standard'].validate(value);
-    if (outcome.issues) {
-      throw new ResponseParseError(`The response did not match the schema passed in the call options.`, { status, body: text, issues: outcome.issues });
-    }
+    if (outcome.issues) throw new ResponseParseError('The response does not match the "schema" call option.', { status, body: text, issues: outcome.issues });
     value = outcome.value;
   }
   return attachResponseMetadata(value as object, status, headers, attempt.transportName);
+}
+
+/** Reads the body as text and hands it to `finish`, which makes the result: JSON and text responses share it. */
+function bodyHandling<Result>(accept: string, finish: (attempt: Attempt, text: string) => Result | Promise<Result>): ResponseHandling<Result> {
+  return {
+    accept,
+    streaming: false,
+    consume: async (attempt) => finish(attempt, await readBodyText(attempt.response, attempt.settings.maxResponseBytes)),
+  };
 }
 
 /**
@@ -41,12 +56,12 @@ export async function parseJSONBody(attempt: Attempt, text: string, schema: Stan
  * const model = await request<Model>(client, { method: 'GET', path: path`/models/${id}` }, options);
  */
 export function request<Result extends object>(client: Client, operation: OperationRequest, options?: RequestOptions<Result>): Promise<Result> {
-  return executeRequest(client, operation, options, {
-    accept: 'application/json',
-    streaming: false,
-    consume: async (attempt) =>
-      (await parseJSONBody(attempt, await readBodyText(attempt.response, attempt.settings.maxResponseBytes), options?.schema)) as Result,
-  });
+  return executeRequest(
+    client,
+    operation,
+    options,
+    bodyHandling('application/json', (attempt, text) => parseJSONBody(attempt, text, options?.schema) as Promise<Result>),
+  );
 }
 
 /**
@@ -57,15 +72,10 @@ export function request<Result extends object>(client: Client, operation: Operat
  * const { text } = await requestText(client, { method: 'POST', path: '/audio/transcriptions', body });
  */
 export function requestText(client: Client, operation: OperationRequest, options?: RequestOptions): Promise<{ text: string }> {
-  return executeRequest(client, operation, options, {
-    accept: 'text/plain, application/json',
-    streaming: false,
-    consume: async (attempt) =>
-      attachResponseMetadata(
-        { text: await readBodyText(attempt.response, attempt.settings.maxResponseBytes) },
-        attempt.response.status,
-        attempt.response.headers,
-        attempt.transportName,
-      ),
-  });
+  return executeRequest(
+    client,
+    operation,
+    options,
+    bodyHandling('text/plain, application/json', ({ response, transportName }, text) => attachResponseMetadata({ text }, response.status, response.headers, transportName)),
+  );
 }

@@ -1,5 +1,5 @@
 import * as transport from '#transport';
-import { type Client, clientInternals, type HeaderValues, invalidSetting, type QueryValues, type TransportSettings } from './client.js';
+import { type Client, clientInternals, type HeaderValues, overlaySettings, type QueryValues, type TransportSettings } from './client.js';
 import {
   APIError,
   ConnectionError,
@@ -10,7 +10,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from './errors.js';
-import { isPreparedBody, type PreparedBody } from './prepared-body.js';
+import { isPreparedBody } from './prepared-body.js';
 import { backoffMs, isRetryableStatus, maxRetryAfterMs, retryAfterMs, sleep } from './retry.js';
 import type { TransportResponse } from './transport.js';
 
@@ -89,110 +89,31 @@ export interface ResponseHandling<Result> {
   streaming: boolean;
 }
 
-const secretQueryPattern = /key|token|secret|password|signature|sig$/i;
-
 function redactURL(url: URL): string {
   const copy = new URL(url);
-  for (const name of [...copy.searchParams.keys()]) if (secretQueryPattern.test(name)) copy.searchParams.set(name, '[redacted]');
-  copy.username = '';
-  copy.password = '';
+  for (const name of [...copy.searchParams.keys()]) if (/key|token|secret|password|signature|sig$/i.test(name)) copy.searchParams.set(name, '[redacted]');
+  copy.username = copy.password = '';
   return copy.href;
 }
 
-function appendQuery(url: URL, values: QueryValues | undefined): void {
-  if (!values) return;
-  for (const name in values) {
-    const value = values[name];
-    if (value === undefined) continue;
-    // null removes a parameter an earlier layer (client, operation) set, as with headers.
-    url.searchParams.delete(name);
-    if (value === null) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
-    else url.searchParams.append(name, String(value));
-  }
-}
-
-function mergeHeaders(target: Record<string, string>, values: HeaderValues | undefined): void {
-  if (!values) return;
-  for (const name in values) {
-    const value = values[name];
-    const key = name.toLowerCase();
-    if (value === null) {
-      delete target[key];
-      continue;
-    }
-    if (value === undefined) continue;
-    if (/[\r\n\0]/.test(name) || /[\r\n\0]/.test(value)) {
-      throw new InputRejectedError(`The header "${name.replace(/[\r\n\0]/g, ' ')}" contains a line break or NUL character; remove it.`, 'headers');
-    }
-    target[key] = value;
-  }
-}
-
-const maxErrorBodyBytes = 64 * 1024;
-const maxRedirects = 20;
-const maxTimerMs = 2_147_483_647;
-
-// The credentials of one call, so that an error body echoing them (a misconfigured
-// proxy, a compatible server) never carries them into a message, a log or a stack.
-function secretValues(headers: Record<string, string>, names: readonly string[]): string[] {
-  const values: string[] = [];
-  for (const name of names) {
-    const value = headers[name];
-    if (!value) continue;
-    values.push(value);
-    const token = /^bearer\s+(.+)$/i.exec(value)?.[1];
-    if (token) values.push(token);
-  }
-  return values.filter((value) => value.length >= 8).sort((left, right) => right.length - left.length);
-}
-
-function redactSecrets(text: string, secrets: readonly string[]): string {
-  for (const secret of secrets) text = text.split(secret).join('[redacted]');
-  return text;
-}
-
-function randomIdentifier(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let text = '';
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
-  return text;
-}
-
 /**
- * Reads a whole body as text, within `maxResponseBytes`.
+ * Reads a whole body as text within `limit` bytes. Over the limit the body is
+ * cancelled and a ResponseTooLargeError thrown, or, with `truncate`, the text up
+ * to the limit is returned (error bodies, only ever shown as excerpts).
  *
  * @example
  * const text = await readBodyText(attempt.response, attempt.settings.maxResponseBytes);
  */
-export async function readBodyText(response: TransportResponse, limit: number): Promise<string> {
+export async function readBodyText(response: TransportResponse, limit: number, truncate?: boolean): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
-  let size = 0;
-  for (let chunk = await response.read(); chunk; chunk = await response.read()) {
-    size += chunk.byteLength;
-    if (size > limit) {
+  for (let chunk = await response.read(), size = 0; chunk; size += chunk.byteLength, chunk = await response.read()) {
+    if (size + chunk.byteLength > limit) {
       response.cancel();
-      throw new ResponseTooLargeError('maxResponseBytes', limit);
+      if (!truncate) throw new ResponseTooLargeError('maxResponseBytes', limit);
+      return text + decoder.decode(chunk.subarray(0, limit - size));
     }
     text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-// An error body is only ever shown as an excerpt: keep its start, drop the rest,
-// and let a failure while reading it surface as the timeout or reset it was.
-async function readBodyPrefix(response: TransportResponse, limit: number): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (let chunk = await response.read(); chunk; chunk = await response.read()) {
-    text += decoder.decode(chunk.subarray(0, Math.max(0, limit - size)), { stream: true });
-    size += chunk.byteLength;
-    if (size >= limit) {
-      response.cancel();
-      break;
-    }
   }
   return text + decoder.decode();
 }
@@ -213,70 +134,88 @@ export async function executeRequest<Result>(
 ): Promise<Result> {
   const internals = clientInternals(client);
   const callOptions = options ?? {};
-  const invalid = invalidSetting(callOptions);
-  if (invalid) throw new InputRejectedError(`The "${invalid}" call option must be ${invalid === 'maxRetries' ? 'a whole number of 0 or more' : 'a number above 0'}.`, invalid);
-  const settings: CallSettings = {
-    // Timers longer than 2^31-1 ms fire at once in every runtime; clamping makes Infinity mean "no limit".
-    timeout: Math.min(callOptions.timeout ?? internals.timeout, maxTimerMs),
-    streamIdleTimeout: Math.min(callOptions.streamIdleTimeout ?? internals.streamIdleTimeout, maxTimerMs),
-    maxRetries: callOptions.maxRetries ?? internals.maxRetries,
-    maxResponseBytes: internals.maxResponseBytes,
-    maxEventBytes: internals.maxEventBytes,
-    emptyMessagesLimit: internals.emptyMessagesLimit,
-  };
-  const logger = internals.logger;
+  const settings: CallSettings = overlaySettings(callOptions, internals, (message, name) => new InputRejectedError(message, name), 'call option');
+  const { logger, secretHeaders } = internals;
   const userSignal = callOptions.signal;
   let url = internals.url(request.path, request.model);
-  appendQuery(url, internals.query);
-  appendQuery(url, request.query);
-  appendQuery(url, callOptions.query);
-
-  const headers: Record<string, string> = { accept: handling.accept };
-  const body = request.body;
-  let prepared: PreparedBody | undefined;
-  let payload: string | undefined;
-  if (isPreparedBody(body)) {
-    prepared = body;
-    headers['content-type'] = body.contentType;
-    if (body.contentLength !== undefined) headers['content-length'] = String(body.contentLength);
-  } else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    headers['content-type'] = 'application/json';
+  for (const values of [internals.query, request.query, callOptions.query]) {
+    for (const name in values) {
+      const value = values[name];
+      if (value === undefined) continue;
+      // null removes a parameter an earlier layer (client, operation) set, as with headers.
+      url.searchParams.delete(name);
+      for (const item of value === null ? [] : Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
+    }
   }
-  if (request.method === 'POST') headers['idempotency-key'] = `openai-micro-${randomIdentifier()}`;
-  // Through mergeHeaders, so a line break in a key, organization or token is refused too.
-  mergeHeaders(headers, await internals.authHeaders());
-  mergeHeaders(headers, request.headers);
-  mergeHeaders(headers, internals.headers);
-  mergeHeaders(headers, callOptions.headers);
-  const secrets = secretValues(headers, internals.secretHeaders);
+
+  let body = request.body;
+  let prepared = isPreparedBody(body) ? body : undefined;
+  if (!prepared && body !== undefined) body = JSON.stringify(body);
+  const headers: Record<string, string> = {};
+  // Later layers win and null removes; credentials go through here too, so a
+  // line break in a key, organization or token is refused like any header's.
+  for (const values of [
+    {
+      accept: handling.accept,
+      'content-type': prepared ? prepared.contentType : body === undefined ? undefined : 'application/json',
+      'content-length': prepared?.contentLength?.toString(),
+      'idempotency-key':
+        request.method === 'POST' ? `openai-micro-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')}` : undefined,
+    },
+    await internals.authHeaders(),
+    request.headers,
+    internals.headers,
+    callOptions.headers,
+  ] as (HeaderValues | undefined)[]) {
+    for (const name in values) {
+      const value = values[name];
+      if (value === null) delete headers[name.toLowerCase()];
+      else if (value !== undefined) {
+        if (/[\r\n\0]/.test(name + value)) {
+          throw new InputRejectedError(`The header "${name.replace(/[\r\n\0]/g, ' ')}" contains a line break or NUL character; remove it.`, 'headers');
+        }
+        headers[name.toLowerCase()] = value;
+      }
+    }
+  }
+  // The credentials of this call, the whole header before a Bearer token on its own. A
+  // server or proxy may echo them in an error body, an error event or a header: they
+  // must never reach a message, an inspect() of an error, a log or a stack.
+  const secrets = secretHeaders.flatMap((name) => (headers[name] ? [headers[name], headers[name].replace(/^bearer\s+/i, '')] : [])).filter((secret) => secret.length >= 8);
+  const redact = (text: string) => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  const redactError = (error: OpenAIMicroError) => {
+    const fields = error as unknown as Record<string, unknown>;
+    for (const name of ['message', 'stack', 'bodyExcerpt']) if (typeof fields[name] === 'string') fields[name] = redact(fields[name]);
+    const body = JSON.stringify(fields.body);
+    if (body && redact(body) !== body) fields.body = JSON.parse(redact(body));
+    if (fields.headers instanceof Headers && [...fields.headers.values()].some((value) => redact(value) !== value)) {
+      fields.headers = new Headers([...fields.headers].map(([name, value]) => [name, redact(value)]));
+    }
+    return error;
+  };
   const fetchFunction = callOptions.fetch ?? internals.fetch;
   const transportName = fetchFunction ? 'fetch' : transport.name;
   let method: string = request.method;
   let redirects = 0;
+  const log = (level: 'info' | 'warn', text: string) => logger?.[level]?.(`${method} ${redactURL(url)} ${text}`);
 
   for (let attempt = 1; ; attempt++) {
     if (userSignal?.aborted) throw userSignal.reason;
     const controller = new AbortController();
     const onUserAbort = () => controller.abort(userSignal?.reason);
-    userSignal?.addEventListener('abort', onUserAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(
-      () => controller.abort(new TimeoutError('request', settings.timeout)),
-      settings.timeout,
-    );
-    const stopRequestTimer = () => {
-      clearTimeout(timer);
-      timer = undefined;
-    };
+    userSignal?.addEventListener('abort', onUserAbort);
+    const timer = setTimeout(() => controller.abort(new TimeoutError('request', settings.timeout)), settings.timeout);
+    const stopRequestTimer = () => clearTimeout(timer);
     const release = () => {
       stopRequestTimer();
       userSignal?.removeEventListener('abort', onUserAbort);
     };
-    const failure = (error: unknown): unknown => {
-      if (controller.signal.aborted) return controller.signal.reason;
-      if (OpenAIMicroError.isInstance(error)) return error;
-      return new ConnectionError(`The connection failed: ${(error as Error)?.message ?? String(error)}.`, { cause: error });
-    };
+    const failure = (error: unknown): unknown =>
+      controller.signal.aborted
+        ? controller.signal.reason
+        : OpenAIMicroError.isInstance(error)
+          ? redactError(error)
+          : new ConnectionError(`The connection failed: ${(error as Error)?.message ?? String(error)}.`, { cause: error });
     const started = Date.now();
     let handedOver = false;
     try {
@@ -284,25 +223,24 @@ export async function executeRequest<Result>(
         url: url.href,
         method,
         headers,
-        body: prepared ? prepared.open(callOptions.onUploadProgress) : payload,
+        body: prepared ? prepared.open(callOptions.onUploadProgress) : (body as string | undefined),
         signal: controller.signal,
         fetch: fetchFunction,
         dispatcher: internals.dispatcher,
       });
       const status = response.status;
-      logger?.info?.(`${method} ${redactURL(url)} -> ${status} in ${Date.now() - started} ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      log('info', `-> ${status} in ${Date.now() - started} ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
       if (status === 0 || (status >= 300 && status < 400)) {
         response.cancel();
         const location = response.headers.get('location');
         const target = location && status ? new URL(location, url) : undefined;
-        if (!target || target.origin !== url.origin) throw new RedirectError(status, target?.origin);
+        if (target?.origin !== url.origin) throw new RedirectError(status, target?.origin);
         // Fetch's own limit: a server redirecting in a circle must not spin forever.
-        if (++redirects > maxRedirects) throw new RedirectError(status, target.href, 'tooManyRedirects');
+        if (++redirects > 20) throw new RedirectError(status, target.href, 'tooManyRedirects');
         // A same-origin redirect carries no credential anywhere new; follow it as HTTP says.
         if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
           method = 'GET';
-          payload = undefined;
-          prepared = undefined;
+          body = prepared = undefined;
           delete headers['content-type'];
           delete headers['content-length'];
         }
@@ -312,31 +250,34 @@ export async function executeRequest<Result>(
         continue;
       }
       if (status >= 400) {
-        const text = await readBodyPrefix(response, maxErrorBodyBytes);
-        throw createAPIError(status, response.headers, redactSecrets(text, secrets));
+        // Redacted before parsing, so the parsed body and the message are clean too.
+        throw createAPIError(status, response.headers, redact(await readBodyText(response, 64 * 1024, true)));
       }
       const result = await handling.consume({ response, settings, controller, stopRequestTimer, release, failure, transportName });
       handedOver = handling.streaming;
       return result;
     } catch (caught) {
-      const error = failure(caught);
-      const retryable =
-        APIError.isInstance(error) ? isRetryableStatus(error.status, error.headers) : ConnectionError.isInstance(error) || (TimeoutError.isInstance(error) && error.timeout === 'request');
-      const askedDelay = APIError.isInstance(error) ? retryAfterMs(error.headers) : undefined;
-      if (!retryable || attempt > settings.maxRetries || (askedDelay !== undefined && askedDelay > maxRetryAfterMs) || userSignal?.aborted) {
-        if (OpenAIMicroError.isInstance(error)) logger?.warn?.(`${method} ${redactURL(url)} failed: ${(error as Error).message}`);
+      const error = failure(caught) as Error;
+      const apiError = APIError.isInstance(error);
+      const delayMs = apiError ? retryAfterMs(error.headers) : backoffMs(attempt);
+      if (
+        !(apiError ? isRetryableStatus(error.status, error.headers) : ConnectionError.isInstance(error) || (TimeoutError.isInstance(error) && error.timeout === 'request')) ||
+        attempt > settings.maxRetries ||
+        delayMs! > maxRetryAfterMs ||
+        userSignal?.aborted
+      ) {
+        if (OpenAIMicroError.isInstance(error)) log('warn', `failed: ${error.message}`);
         throw error;
       }
       if (prepared && !prepared.replayable) {
-        const message = `${(error as Error).message} (not retried: the upload was a one-shot stream that cannot be sent again; pass a Blob, bytes or a file path to allow retries)`;
-        (error as Error).message = message;
+        error.message += ' (not retried: a one-shot stream upload cannot be sent again; pass a Blob, bytes or a file path to allow retries)';
         throw error;
       }
-      const delayMs = askedDelay ?? backoffMs(attempt);
-      logger?.warn?.(`${method} ${redactURL(url)} retrying in ${Math.round(delayMs)} ms (attempt ${attempt + 1} of ${settings.maxRetries + 1}): ${(error as Error).message}`);
-      internals.onRetry?.({ attempt: attempt + 1, delayMs, error: error as Error, method, url: redactURL(url) });
+      const wait = delayMs ?? backoffMs(attempt);
+      log('warn', `retrying in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${settings.maxRetries + 1}): ${error.message}`);
+      internals.onRetry?.({ attempt: attempt + 1, delayMs: wait, error, method, url: redactURL(url) });
       release();
-      await sleep(delayMs, userSignal);
+      await sleep(wait, userSignal);
     } finally {
       if (!handedOver) release();
     }

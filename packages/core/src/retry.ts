@@ -12,9 +12,7 @@ const maxBackoffMs = 8_000;
  */
 export function isRetryableStatus(status: number, headers: Headers): boolean {
   const verdict = headers.get('x-should-retry');
-  if (verdict === 'true') return true;
-  if (verdict === 'false') return false;
-  return status === 408 || status === 409 || status === 429 || status >= 500;
+  return verdict === 'true' || (verdict !== 'false' && (status === 408 || status === 409 || status === 429 || status >= 500));
 }
 
 /**
@@ -26,15 +24,11 @@ export function isRetryableStatus(status: number, headers: Headers): boolean {
  * retryAfterMs(new Headers({ 'retry-after': '2' })); // 2000
  */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-  if (!headers) return undefined;
-  const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && milliseconds.trim() !== '' && Number.isFinite(Number(milliseconds))) return Math.max(0, Number(milliseconds));
-  const value = headers.get('retry-after');
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const milliseconds = headers?.get('retry-after-ms')?.trim();
+  const value = headers?.get('retry-after')?.trim();
+  // Number('') is 0, so blank headers count as absent.
+  const delay = milliseconds && Number.isFinite(+milliseconds) ? +milliseconds : !value ? Number.NaN : Number.isFinite(+value) ? +value * 1000 : Date.parse(value) - now;
+  return Number.isNaN(delay) ? undefined : Math.max(0, delay);
 }
 
 /**

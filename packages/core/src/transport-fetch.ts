@@ -9,26 +9,21 @@ import type { TransportRequest, TransportResponse } from './transport.js';
  * const response = await send({ url, method: 'GET', headers: {}, body: undefined, signal, fetch: undefined, dispatcher: undefined });
  */
 export async function send(request: TransportRequest): Promise<TransportResponse> {
-  const fetchFunction = request.fetch ?? fetch;
-  const init: RequestInit & { duplex?: 'half' } = {
-    method: request.method,
-    headers: request.headers,
-    body: request.body as BodyInit | undefined,
-    signal: request.signal,
+  // The request is a RequestInit already; fetch ignores the members it does not know.
+  const response = await (request.fetch ?? fetch)(request.url, {
+    ...(request as RequestInit),
     redirect: 'manual',
-  };
-  if (request.body instanceof ReadableStream) init.duplex = 'half';
-  const response = await fetchFunction(request.url, init);
-  // Browsers hide manual redirects behind an opaque response with status 0.
-  const status = response.type === 'opaqueredirect' ? 0 : response.status;
+    // Required by fetch for a streamed request body.
+    ...(request.body instanceof ReadableStream && { duplex: 'half' }),
+  });
   const reader = response.body?.getReader();
   return {
-    status,
+    // Browsers hide manual redirects behind an opaque response with status 0.
+    status: response.type === 'opaqueredirect' ? 0 : response.status,
     headers: response.headers,
     async read() {
-      if (!reader) return undefined;
-      const { done, value } = await reader.read();
-      return done ? undefined : value;
+      const chunk = await reader?.read();
+      return chunk?.done ? undefined : chunk?.value;
     },
     cancel() {
       reader?.cancel().catch(() => {});
