@@ -1,9 +1,9 @@
 import { getResponseMetadata } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sseEvents, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, it } from 'vitest';
 import { accumulateChatCompletion, createChatCompletionAccumulator } from './accumulate-chat-completion.js';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, sseEvents, testClient } from './test-support.js';
+import { chatChunk, testClient } from './test-support.js';
 import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from './types.js';
 
 const logprob = (token: string): ChatCompletionTokenLogprob => ({ token, logprob: -0.25, bytes: [...Buffer.from(token)], top_logprobs: [] });
@@ -26,15 +26,11 @@ const chunks: ChatCompletionChunk[] = [
   chatChunk([], { usage: { prompt_tokens: 10, completion_tokens: 7, total_tokens: 17 } }),
 ];
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.sse(sseEvents(chunks), { headers: { 'x-request-id': 'req_acc' } }));
-});
-afterEach(() => server.close());
+const loopback = useLoopbackServer((_request, reply) => reply.sse(sseEvents(chunks), { headers: { 'x-request-id': 'req_acc' } }));
 
 describe('accumulateChatCompletion', () => {
   it('turns a real stream with a usage chunk into the completion it amounts to', async () => {
-    const stream = await createChatCompletionStream(testClient(server), {
+    const stream = await createChatCompletionStream(testClient(loopback.server), {
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'Hi' }],
       n: 2,

@@ -1,8 +1,8 @@
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sseEvents, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, it } from 'vitest';
 import { assembleToolCalls, createToolCallAccumulator } from './assemble-tool-calls.js';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, sseEvents, testClient } from './test-support.js';
+import { chatChunk, testClient } from './test-support.js';
 import type { ChatCompletionChunk, ChatCompletionMessageToolCallChunk } from './types.js';
 
 /** Two parallel calls whose argument JSON arrives interleaved, a few characters at a time. */
@@ -31,14 +31,10 @@ const expectedCalls = [
 ];
 
 describe('createToolCallAccumulator', () => {
-  let server: LoopbackServer;
-  beforeEach(async () => {
-    server = await startLoopbackServer((_request, reply) => reply.sse(sseEvents(parallelToolCallChunks()), { delayMs: 1 }));
-  });
-  afterEach(() => server.close());
+  const loopback = useLoopbackServer((_request, reply) => reply.sse(sseEvents(parallelToolCallChunks()), { delayMs: 1 }));
 
   it('assembles two parallel tool calls from many deltas of a real stream', async () => {
-    const stream = await createChatCompletionStream(testClient(server), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Weather and time in Paris?' }] });
+    const stream = await createChatCompletionStream(testClient(loopback.server), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Weather and time in Paris?' }] });
     const accumulator = createToolCallAccumulator();
     let pushed = 0;
     for await (const chunk of stream) {

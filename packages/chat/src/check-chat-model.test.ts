@@ -1,16 +1,12 @@
 import { InputRejectedError } from '@openai-micro/core';
+import { thrownBy } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { checkChatModel } from './check-chat-model.js';
 import { ChatModel } from './models.js';
 
 describe('checkChatModel', () => {
   it.each(['text-davinci-003', 'code-davinci-002', 'davinci', 'babbage', 'ada', 'curie-instruct-beta'])('refuses the completion-only model %s', (model) => {
-    let caught: unknown;
-    try {
-      checkChatModel(model);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrownBy(() => checkChatModel(model));
     expect(InputRejectedError.isInstance(caught)).toBe(true);
     expect((caught as InputRejectedError).field).toBe('model');
     expect((caught as Error).message).toContain(`"${model}"`);

@@ -26,6 +26,7 @@ describe('go-openai constants', () => {
     expect(ChatModel.GPT4o).toBe('gpt-4o');
   });
 
+  // Checked by the typechecker (`pnpm typecheck` runs over the tests): a constant that no longer fits fails it.
   it('fit the request types, whose unions still accept values the API adds later', () => {
     const request: CreateChatCompletionRequest = {
       model: ChatModel.GPT4oMini,
@@ -37,8 +38,10 @@ describe('go-openai constants', () => {
       tool_choice: ToolChoiceMode.Auto,
       response_format: { type: ChatCompletionResponseFormatType.JSONObject },
     };
-    expect(request.model).toBe('gpt-4o-mini');
+    expectTypeOf(request).toEqualTypeOf<CreateChatCompletionRequest>();
     expectTypeOf<'developer'>().toExtend<ChatCompletionRole>();
+    expectTypeOf<'input_audio'>().toExtend<ChatMessagePartType>();
+    expectTypeOf<'o1-mini'>().toExtend<ChatModel>();
     expectTypeOf<typeof FinishReason.ToolCalls>().toExtend<ChatCompletionFinishReason>();
     expectTypeOf<'o1-mini'>().toExtend<CreateChatCompletionRequest['model']>();
   });

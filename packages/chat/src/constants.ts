@@ -59,7 +59,12 @@ export const ChatCompletionResponseFormatType = {
   Text: 'text',
   JSONSchema: 'json_schema',
 } as const;
-/** A response format type. */
+/**
+ * A response format type.
+ *
+ * @example
+ * const type: ChatCompletionResponseFormatType = ChatCompletionResponseFormatType.JSONObject;
+ */
 export type ChatCompletionResponseFormatType = OpenString<(typeof ChatCompletionResponseFormatType)[keyof typeof ChatCompletionResponseFormatType]>;
 
 /**
@@ -91,8 +96,13 @@ export const ChatMessagePartType = {
   Text: 'text',
   ImageURL: 'image_url',
 } as const;
-/** A content part type. */
-export type ChatMessagePartType = (typeof ChatMessagePartType)[keyof typeof ChatMessagePartType];
+/**
+ * A content part type.
+ *
+ * @example
+ * const type: ChatMessagePartType = ChatMessagePartType.ImageURL;
+ */
+export type ChatMessagePartType = OpenString<(typeof ChatMessagePartType)[keyof typeof ChatMessagePartType]>;
 
 /**
  * Tool types (go-openai `ToolTypeFunction`).

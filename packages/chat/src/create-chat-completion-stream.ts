@@ -32,7 +32,7 @@ function hasFinishReason(chunk: CreateChatCompletionStreamResponse): boolean {
  * });
  * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
  */
-export function createChatCompletionStream(
+export async function createChatCompletionStream(
   client: Client,
   params: CreateChatCompletionStreamParams,
   options?: RequestOptions,

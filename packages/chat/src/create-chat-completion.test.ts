@@ -1,10 +1,16 @@
 import { APIError, getResponseMetadata, InputRejectedError } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { jsonBody, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createChatCompletion } from './create-chat-completion.js';
-import { jsonBody, testClient } from './test-support.js';
-import type { ChatCompletionMessageToolCall, CreateChatCompletionRequest, CreateChatCompletionResponse } from './types.js';
+import { testClient } from './test-support.js';
+import type {
+  ChatCompletionMessageToolCall,
+  ContentFilterResult,
+  CreateChatCompletionRequest,
+  CreateChatCompletionResponse,
+  PromptFilterResult,
+} from './types.js';
 
 const completion: CreateChatCompletionResponse = {
   id: 'chatcmpl-abc',
@@ -38,13 +44,9 @@ const completion: CreateChatCompletionResponse = {
   usage: { prompt_tokens: 9, completion_tokens: 12, total_tokens: 21 },
 };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_request, reply) =>
-    reply.json(200, completion, { 'x-request-id': 'req_123', 'x-ratelimit-remaining-tokens': '149984', 'x-ratelimit-reset-tokens': '6m0s' }),
-  );
-});
-afterEach(() => server.close());
+const loopback = useLoopbackServer((_request, reply) =>
+  reply.json(200, completion, { 'x-request-id': 'req_123', 'x-ratelimit-remaining-tokens': '149984', 'x-ratelimit-reset-tokens': '6m0s' }),
+);
 
 describe('createChatCompletion', () => {
   it('posts every field exactly as given, zero values and unknown newer fields included', async () => {
@@ -86,13 +88,13 @@ describe('createChatCompletion', () => {
       a_future_field: { nested: [1, 2] },
     } satisfies CreateChatCompletionRequest & { a_future_field: unknown };
 
-    await createChatCompletion(testClient(server), params);
+    await createChatCompletion(testClient(loopback.server), params);
 
-    expect(server.requests).toHaveLength(1);
-    const [received] = server.requests;
+    expect(loopback.server.requests).toHaveLength(1);
+    const [received] = loopback.server.requests;
     expect(received?.method).toBe('POST');
     expect(received?.path).toBe('/v1/chat/completions');
-    expect(received?.headers.authorization).toBe('Bearer sk-test-key');
+    expect(received?.headers.authorization).toBe('Bearer sk-test');
     expect(received?.headers['content-type']).toBe('application/json');
     expect(received?.headers.accept).toBe('application/json');
     expect(jsonBody(received!)).toEqual(params);
@@ -100,17 +102,17 @@ describe('createChatCompletion', () => {
   });
 
   it('sends tool_choice as a string and leaves out what is undefined', async () => {
-    await createChatCompletion(testClient(server), {
+    await createChatCompletion(testClient(loopback.server), {
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'Hi' }],
       tool_choice: 'required',
       temperature: undefined,
     });
-    expect(jsonBody(server.requests[0]!)).toEqual({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], tool_choice: 'required' });
+    expect(jsonBody(loopback.server.requests[0]!)).toEqual({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], tool_choice: 'required' });
   });
 
   it('resolves the typed completion with its response metadata (go-openai CreateChatCompletionReturnHeader)', async () => {
-    const result = await createChatCompletion(testClient(server), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
+    const result = await createChatCompletion(testClient(loopback.server), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
 
     expect(result).toEqual(completion);
     expectTypeOf(result.choices[0]!.finish_reason).toEqualTypeOf<CreateChatCompletionResponse['choices'][number]['finish_reason']>();
@@ -130,18 +132,18 @@ describe('createChatCompletion', () => {
   it('refuses stream: true before anything is sent (go-openai ErrChatCompletionStreamNotSupported)', async () => {
     const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }], stream: true };
     // @ts-expect-error streaming belongs to createChatCompletionStream
-    const error = await createChatCompletion(testClient(server), params).catch((caught: unknown) => caught);
+    const error = await createChatCompletion(testClient(loopback.server), params).catch((caught: unknown) => caught);
 
     expect(InputRejectedError.isInstance(error)).toBe(true);
     expect((error as InputRejectedError).field).toBe('stream');
     expect((error as Error).message).toMatch(/createChatCompletionStream/);
-    expect(server.requests).toHaveLength(0);
+    expect(loopback.server.requests).toHaveLength(0);
   });
 
   it('rejects with the API error the server sent', async () => {
-    server.handler = (_request, reply) =>
+    loopback.server.handler = (_request, reply) =>
       reply.json(400, { error: { message: "'messages' is too short", type: 'invalid_request_error', param: 'messages', code: null } });
-    const error = await createChatCompletion(testClient(server), { model: 'gpt-4o-mini', messages: [] }).catch((caught: unknown) => caught);
+    const error = await createChatCompletion(testClient(loopback.server), { model: 'gpt-4o-mini', messages: [] }).catch((caught: unknown) => caught);
 
     expect(APIError.isInstance(error)).toBe(true);
     expect((error as APIError).status).toBe(400);
@@ -150,19 +152,37 @@ describe('createChatCompletion', () => {
 
   it('goes to the Azure deployment of the model with the api-key header', async () => {
     const client = createAzureClient({
-      baseURL: server.url,
+      baseURL: loopback.server.url,
       apiKey: 'azure-key',
       apiVersion: '2024-02-01',
       deployment: (model) => (model === 'gpt-4o' ? 'my-gpt4o' : model),
     });
     const result = await createChatCompletion(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello Azure' }] });
 
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect(received?.path).toBe('/openai/deployments/my-gpt4o/chat/completions');
     expect(received?.query.get('api-version')).toBe('2024-02-01');
     expect(received?.headers['api-key']).toBe('azure-key');
     expect(received?.headers.authorization).toBeUndefined();
     expect(jsonBody(received!)).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello Azure' }] });
     expect(result.id).toBe('chatcmpl-abc');
+  });
+
+  it("types Azure's content filter results (go-openai ContentFilterResults, PromptAnnotation)", async () => {
+    const verdict = { filtered: false, severity: 'safe' };
+    const filters = { hate: verdict, self_harm: verdict, sexual: verdict, violence: { filtered: true, severity: 'medium' }, jailbreak: { filtered: false, detected: false } };
+    loopback.server.handler = (_request, reply) =>
+      reply.json(200, {
+        ...completion,
+        prompt_filter_results: [{ prompt_index: 0, content_filter_results: filters }],
+        choices: [{ ...completion.choices[0], content_filter_results: filters }],
+      });
+    const client = createAzureClient({ baseURL: loopback.server.url, apiKey: 'azure-key', apiVersion: '2024-02-01' });
+    const result = await createChatCompletion(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello Azure' }] });
+
+    expect(result.prompt_filter_results?.[0]?.content_filter_results.violence).toEqual({ filtered: true, severity: 'medium' });
+    expect(result.choices[0]?.content_filter_results?.jailbreak).toEqual({ filtered: false, detected: false });
+    expectTypeOf(result.choices[0]!.content_filter_results!.hate).toEqualTypeOf<ContentFilterResult | undefined>();
+    expectTypeOf(result.prompt_filter_results).toEqualTypeOf<PromptFilterResult[] | undefined>();
   });
 });

@@ -2,6 +2,7 @@
  * Chat model ids under go-openai's constant names. Kept in its own file, imported
  * by no operation, so only code that names a model here pays for the table.
  */
+import type { OpenString } from '@openai-micro/core';
 
 /**
  * Chat model ids (go-openai `GPT4o`, `GPT3Dot5Turbo`…). Any other model id is
@@ -38,5 +39,11 @@ export const ChatModel = {
   GPT3Dot5Turbo16K0613: 'gpt-3.5-turbo-16k-0613',
 } as const;
 
-/** A chat model id go-openai names. */
-export type ChatModel = (typeof ChatModel)[keyof typeof ChatModel];
+/**
+ * A chat model id: one go-openai names, or any other string (models newer
+ * than this list, fine-tunes, compatible servers' models).
+ *
+ * @example
+ * const model: ChatModel = process.env.OPENAI_MODEL ?? ChatModel.GPT4oMini;
+ */
+export type ChatModel = OpenString<(typeof ChatModel)[keyof typeof ChatModel]>;

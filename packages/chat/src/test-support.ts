@@ -1,9 +1,12 @@
 /**
- * Helpers shared by this package's tests (not exported by the package): a
- * client for a loopback server, chunk builders and SSE framing.
+ * Helpers of this package's tests (not exported by the package): a client for
+ * a loopback server and chat chunk builders. What every resource package's
+ * tests need (SSE framing, request bodies, one server per file) is in
+ * `@openai-micro/tooling/test-client`.
  */
 import { type Client, createClient } from '@openai-micro/core';
-import type { LoopbackServer, RecordedRequest } from '@openai-micro/tooling/loopback';
+import type { LoopbackServer } from '@openai-micro/tooling/loopback';
+import { testClientOptions } from '@openai-micro/tooling/test-client';
 import type { ChatCompletionChunk, ChatCompletionStreamChoice } from './types.js';
 
 /**
@@ -13,7 +16,7 @@ import type { ChatCompletionChunk, ChatCompletionStreamChoice } from './types.js
  * const client = testClient(server);
  */
 export function testClient(server: LoopbackServer): Client {
-  return createClient({ apiKey: 'sk-test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
+  return createClient(testClientOptions(server));
 }
 
 /**
@@ -34,40 +37,6 @@ export function chatChunk(choices: ChatCompletionStreamChoice[], extra: Partial<
  */
 export function textChunk(content: string, finishReason: string | null = null): ChatCompletionChunk {
   return chatChunk([{ index: 0, delta: { content }, finish_reason: finishReason }]);
-}
-
-/**
- * The SSE text of chunks, one `data:` event each, then `[DONE]` unless told otherwise.
- *
- * @example
- * await reply.sse(sseEvents([textChunk('Hi', 'stop')]));
- */
-export function sseEvents(chunks: readonly object[], options: { done?: boolean } = {}): string[] {
-  const events = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
-  if (options.done ?? true) events.push('data: [DONE]\n\n');
-  return events;
-}
-
-/**
- * The JSON body a recorded request carried.
- *
- * @example
- * expect(jsonBody(server.requests[0]!)).toEqual(params);
- */
-export function jsonBody(request: RecordedRequest): unknown {
-  return JSON.parse(request.body.toString('utf8'));
-}
-
-/**
- * Reads every item of an async iterable.
- *
- * @example
- * const chunks = await collect(stream);
- */
-export async function collect<Item>(source: AsyncIterable<Item>): Promise<Item[]> {
-  const items: Item[] = [];
-  for await (const item of source) items.push(item);
-  return items;
 }
 
 /**

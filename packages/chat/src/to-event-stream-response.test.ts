@@ -1,23 +1,20 @@
 import { StreamProtocolError } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startLoopbackServer } from '@openai-micro/tooling/loopback';
+import { sseEvents, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { chatChunk, sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
+import { chatChunk, serveOneChunkThenStall, testClient, textChunk } from './test-support.js';
 import { toEventStreamResponse } from './to-event-stream-response.js';
 
 const chunks = [chatChunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]), textChunk('line one\nline "two"'), textChunk('!', 'stop')];
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.sse(sseEvents(chunks)));
-});
-afterEach(() => server.close());
+const loopback = useLoopbackServer((_request, reply) => reply.sse(sseEvents(chunks)));
 
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hi' }] };
 
 describe('toEventStreamResponse', () => {
   it('re-emits every chunk as a data: line, then [DONE]', async () => {
-    const response = toEventStreamResponse(await createChatCompletionStream(testClient(server), params));
+    const response = toEventStreamResponse(await createChatCompletionStream(testClient(loopback.server), params));
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toBe(sseEvents(chunks).join(''));
@@ -27,7 +24,7 @@ describe('toEventStreamResponse', () => {
     const upstream = await startLoopbackServer((_request, reply) => reply.sse(sseEvents(chunks)));
     try {
       // The first server relays what the second streams, as an edge function would.
-      server.handler = async (_request, reply) => {
+      loopback.server.handler = async (_request, reply) => {
         const relayed = toEventStreamResponse(await createChatCompletionStream(testClient(upstream), params));
         await reply.head(200, Object.fromEntries(relayed.headers));
         const reader = relayed.body!.getReader();
@@ -35,7 +32,7 @@ describe('toEventStreamResponse', () => {
         await reply.end();
       };
       const received = [];
-      for await (const chunk of await createChatCompletionStream(testClient(server), params)) received.push(chunk);
+      for await (const chunk of await createChatCompletionStream(testClient(loopback.server), params)) received.push(chunk);
       expect(received).toEqual(chunks);
     } finally {
       await upstream.close();
@@ -43,9 +40,9 @@ describe('toEventStreamResponse', () => {
   });
 
   it('ends with an error event carrying a generic message when the upstream stream fails', async () => {
-    server.handler = (_request, reply) => reply.sse(sseEvents([textChunk('cut')], { done: false }));
+    loopback.server.handler = (_request, reply) => reply.sse(sseEvents([textChunk('cut')], { done: false }));
     const failures: unknown[] = [];
-    const response = toEventStreamResponse(await createChatCompletionStream(testClient(server), params), {
+    const response = toEventStreamResponse(await createChatCompletionStream(testClient(loopback.server), params), {
       onError: (error) => {
         failures.push(error);
       },
@@ -57,14 +54,14 @@ describe('toEventStreamResponse', () => {
   });
 
   it('sends the message onError returns', async () => {
-    server.handler = (_request, reply) => reply.sse([]);
-    const response = toEventStreamResponse(await createChatCompletionStream(testClient(server), params), { onError: () => 'Try again later.' });
+    loopback.server.handler = (_request, reply) => reply.sse([]);
+    const response = toEventStreamResponse(await createChatCompletionStream(testClient(loopback.server), params), { onError: () => 'Try again later.' });
     expect(await response.text()).toBe('data: {"error":{"message":"Try again later.","type":"server_error","code":null}}\n\n');
   });
 
   it('cancels the upstream request when the body is cancelled', async () => {
-    const clientHungUp = serveOneChunkThenStall(server, textChunk('first'));
-    const response = toEventStreamResponse(await createChatCompletionStream(testClient(server), params));
+    const clientHungUp = serveOneChunkThenStall(loopback.server, textChunk('first'));
+    const response = toEventStreamResponse(await createChatCompletionStream(testClient(loopback.server), params));
     const reader = response.body!.getReader();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe(sseEvents([textChunk('first')], { done: false })[0]);

@@ -1,28 +1,24 @@
 import { StreamProtocolError } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sseEvents, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, it } from 'vitest';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
-import { sseEvents, testClient, textChunk, serveOneChunkThenStall } from './test-support.js';
+import { serveOneChunkThenStall, testClient, textChunk } from './test-support.js';
 import { toTextResponse } from './to-text-response.js';
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.sse(sseEvents([textChunk('Bonjour, '), textChunk('le monde 🌍', 'stop')]), { delayMs: 2 }));
-});
-afterEach(() => server.close());
+const loopback = useLoopbackServer((_request, reply) => reply.sse(sseEvents([textChunk('Bonjour, '), textChunk('le monde 🌍', 'stop')]), { delayMs: 2 }));
 
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Greet' }] };
 
 describe('toTextResponse', () => {
   it('streams the text of the deltas as a plain-text Response', async () => {
-    const response = toTextResponse(await createChatCompletionStream(testClient(server), params));
+    const response = toTextResponse(await createChatCompletionStream(testClient(loopback.server), params));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('Bonjour, le monde 🌍');
   });
 
   it('takes status and headers from the init, over the defaults', async () => {
-    const response = toTextResponse(await createChatCompletionStream(testClient(server), params), {
+    const response = toTextResponse(await createChatCompletionStream(testClient(loopback.server), params), {
       status: 201,
       headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'x-trace': 'abc' },
     });
@@ -33,8 +29,8 @@ describe('toTextResponse', () => {
   });
 
   it('cancels the upstream request when the body is cancelled', async () => {
-    const clientHungUp = serveOneChunkThenStall(server, textChunk('first words'));
-    const response = toTextResponse(await createChatCompletionStream(testClient(server), params));
+    const clientHungUp = serveOneChunkThenStall(loopback.server, textChunk('first words'));
+    const response = toTextResponse(await createChatCompletionStream(testClient(loopback.server), params));
     const reader = response.body!.getReader();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe('first words');
@@ -43,9 +39,9 @@ describe('toTextResponse', () => {
   });
 
   it('errors the body and tells onError when the upstream stream fails', async () => {
-    server.handler = (_request, reply) => reply.sse(sseEvents([textChunk('cut ')], { done: false }));
+    loopback.server.handler = (_request, reply) => reply.sse(sseEvents([textChunk('cut ')], { done: false }));
     const failures: unknown[] = [];
-    const response = toTextResponse(await createChatCompletionStream(testClient(server), params), { onError: (error) => failures.push(error) });
+    const response = toTextResponse(await createChatCompletionStream(testClient(loopback.server), params), { onError: (error) => failures.push(error) });
     const error = await response.text().catch((caught: unknown) => caught);
     expect(StreamProtocolError.isInstance(error)).toBe(true);
     expect(failures).toEqual([error]);

@@ -234,7 +234,7 @@ export interface ChatCompletionStreamOptions {
  */
 export interface CreateChatCompletionRequest {
   /** Model id, such as `gpt-4o-mini`; for Azure it also picks the deployment. */
-  model: OpenString<ChatModel>;
+  model: ChatModel;
   messages: ChatCompletionRequestMessage[];
   /** -2 to 2: penalizes tokens by how often they already appeared. */
   frequency_penalty?: number | null;
@@ -328,6 +328,47 @@ export interface ChatCompletionResponseMessage {
 }
 
 /**
+ * Azure OpenAI's verdict on one content category (go-openai's `Hate`,
+ * `SelfHarm`, `Sexual`, `Violence`).
+ *
+ * @example
+ * const blocked = (result: ContentFilterResult | undefined) => result?.filtered === true;
+ */
+export interface ContentFilterResult {
+  filtered: boolean;
+  severity?: OpenString<'safe' | 'low' | 'medium' | 'high'>;
+  [field: string]: unknown;
+}
+
+/**
+ * What Azure OpenAI's content filters found in a choice or a prompt
+ * (go-openai's ContentFilterResults); OpenAI itself does not send it.
+ *
+ * @example
+ * const results: ContentFilterResults | undefined = completion.choices[0]?.content_filter_results;
+ * if (results?.self_harm?.filtered) console.warn('filtered:', results.self_harm.severity);
+ */
+export interface ContentFilterResults {
+  hate?: ContentFilterResult;
+  self_harm?: ContentFilterResult;
+  sexual?: ContentFilterResult;
+  violence?: ContentFilterResult;
+  /** Categories and checks Azure adds (jailbreak, profanity…). */
+  [category: string]: unknown;
+}
+
+/**
+ * Azure OpenAI's content filtering of one prompt (go-openai's PromptAnnotation).
+ *
+ * @example
+ * const flagged = (completion.prompt_filter_results ?? []).filter((item: PromptFilterResult) => item.content_filter_results.hate?.filtered);
+ */
+export interface PromptFilterResult {
+  prompt_index: number;
+  content_filter_results: ContentFilterResults;
+}
+
+/**
  * One choice of a completion.
  *
  * @example
@@ -339,6 +380,8 @@ export interface ChatCompletionChoice {
   /** Why generation stopped; null while unfinished (some compatible servers send null). */
   finish_reason: ChatCompletionFinishReason | null;
   logprobs?: ChatCompletionChoiceLogprobs | null;
+  /** Azure OpenAI only. */
+  content_filter_results?: ContentFilterResults;
 }
 
 /**
@@ -360,6 +403,8 @@ export interface CreateChatCompletionResponse {
   usage?: CompletionUsage;
   /** Newer API: the service tier that processed the request. */
   service_tier?: string | null;
+  /** Azure OpenAI only: the content filtering of each prompt. */
+  prompt_filter_results?: PromptFilterResult[];
 }
 
 /**
@@ -404,6 +449,8 @@ export interface ChatCompletionStreamChoice {
   /** Set on the last chunk of this choice; null before. */
   finish_reason: ChatCompletionFinishReason | null;
   logprobs?: ChatCompletionChoiceLogprobs | null;
+  /** Azure OpenAI only. */
+  content_filter_results?: ContentFilterResults;
 }
 
 /**
@@ -426,6 +473,10 @@ export interface CreateChatCompletionStreamResponse {
   /** Only in the last chunk, with `stream_options: { include_usage: true }`; null in the others. */
   usage?: CompletionUsage | null;
   service_tier?: string | null;
+  /** Azure OpenAI only: the content filtering of each prompt, in the first chunk (whose `choices` is empty). */
+  prompt_filter_results?: PromptFilterResult[];
+  /** Azure OpenAI's older name of `prompt_filter_results` (go-openai's `PromptAnnotations`). */
+  prompt_annotations?: PromptFilterResult[];
 }
 
 /**
