@@ -291,7 +291,9 @@ export class RedirectError extends OpenAIMicroError {
   declare readonly reason: 'crossOrigin' | 'tooManyRedirects';
   constructor(status: number, location: string | undefined, reason: 'crossOrigin' | 'tooManyRedirects' = 'crossOrigin') {
     super(
-      `Refused a ${status || 'opaque'} redirect to ${location ?? 'an unreadable target'}: ${reason === 'crossOrigin' ? 'credentials stay on the configured origin; set baseURL to the new one if you trust it' : 'too many redirects (a loop?)'}.`,
+      `Refused a ${status || 'opaque'} redirect to ${
+        reason === 'crossOrigin' ? `another origin, ${location ?? 'unreadable'}: credentials stay on the configured one (set baseURL there to trust it)` : `${location}: too many redirects (a loop?)`
+      }.`,
     );
     Object.assign(this, { status, location, reason });
   }

@@ -20,15 +20,7 @@ export async function parseJSONBody(attempt: Attempt, text: string, schema: Stan
     cause = error;
   }
   if (typeof value !== 'object' || !value) {
-    const kind = cause
-      ? text.trim() === ''
-        ? 'an empty body'
-        : /^\s*</.test(text)
-          ? 'an HTML or XML page'
-          : /^\s*[[{]/.test(text)
-            ? 'truncated or malformed JSON'
-            : 'text that is not JSON'
-      : `a JSON ${value === null ? 'null' : typeof value}`;
+    const kind = !cause ? `a JSON ${value === null ? 'null' : typeof value}` : !text.trim() ? 'an empty body' : /^\s*</.test(text) ? 'an HTML page' : 'truncated or malformed JSON';
     throw new ResponseParseError(`The server answered ${status} with ${kind} where a JSON object was expected.`, { status, body: text, cause });
   }
   if (schema) {

@@ -10,7 +10,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from './errors.js';
-import { isPreparedBody } from './prepared-body.js';
+import { type PreparedBody, preparedBodyHooks } from './prepared-body.js';
 import { backoffMs, isRetryableStatus, maxRetryAfterMs, retryAfterMs, sleep } from './retry.js';
 import type { TransportResponse } from './transport.js';
 
@@ -149,7 +149,7 @@ export async function executeRequest<Result>(
   }
 
   let body = request.body;
-  let prepared = isPreparedBody(body) ? body : undefined;
+  let prepared = preparedBodyHooks(body);
   if (!prepared && body !== undefined) body = JSON.stringify(body);
   const headers: Record<string, string> = {};
   // Later layers win and null removes; credentials go through here too, so a
@@ -157,11 +157,11 @@ export async function executeRequest<Result>(
   for (const values of [
     {
       accept: handling.accept,
-      'content-type': prepared ? prepared.contentType : body === undefined ? undefined : 'application/json',
-      'content-length': prepared?.contentLength?.toString(),
+      'content-type': body === undefined ? undefined : 'application/json',
       'idempotency-key':
         request.method === 'POST' ? `openai-micro-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')}` : undefined,
     },
+    prepared?.headers,
     await internals.authHeaders(),
     request.headers,
     internals.headers,
@@ -189,7 +189,7 @@ export async function executeRequest<Result>(
     const body = JSON.stringify(fields.body);
     if (body && redact(body) !== body) fields.body = JSON.parse(redact(body));
     if (fields.headers instanceof Headers && [...fields.headers.values()].some((value) => redact(value) !== value)) {
-      fields.headers = new Headers([...fields.headers].map(([name, value]) => [name, redact(value)]));
+      fields.headers = new Headers([...fields.headers].map(([name, value]): [string, string] => [name, redact(value)]));
     }
     return error;
   };
@@ -223,7 +223,7 @@ export async function executeRequest<Result>(
         url: url.href,
         method,
         headers,
-        body: prepared ? prepared.open(callOptions.onUploadProgress) : (body as string | undefined),
+        body: prepared ? (body as PreparedBody).open(callOptions.onUploadProgress) : (body as string | undefined),
         signal: controller.signal,
         fetch: fetchFunction,
         dispatcher: internals.dispatcher,
@@ -269,10 +269,7 @@ export async function executeRequest<Result>(
         if (OpenAIMicroError.isInstance(error)) log('warn', `failed: ${error.message}`);
         throw error;
       }
-      if (prepared && !prepared.replayable) {
-        error.message += ' (not retried: a one-shot stream upload cannot be sent again; pass a Blob, bytes or a file path to allow retries)';
-        throw error;
-      }
+      if (prepared?.refuseRetry) throw prepared.refuseRetry(error);
       const wait = delayMs ?? backoffMs(attempt);
       log('warn', `retrying in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${settings.maxRetries + 1}): ${error.message}`);
       internals.onRetry?.({ attempt: attempt + 1, delayMs: wait, error, method, url: redactURL(url) });
