@@ -1,9 +1,9 @@
 import { getResponseMetadata, InputRejectedError } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { jsonBody, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createCompletion } from './create-completion.js';
-import { jsonBody, testClient } from './test-support.js';
+import { testClient } from './test-support.js';
 import type { CompletionChoice, CreateCompletionRequest, CreateCompletionResponse } from './types.js';
 
 const completion: CreateCompletionResponse = {
@@ -23,11 +23,7 @@ const completion: CreateCompletionResponse = {
   usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
 };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_request, reply) => reply.json(200, completion, { 'x-request-id': 'req_cmpl' }));
-});
-afterEach(() => server.close());
+const loopback = useLoopbackServer((_request, reply) => reply.json(200, completion, { 'x-request-id': 'req_cmpl' }));
 
 describe('createCompletion', () => {
   it('posts every field exactly as given, zero values and unknown newer fields included', async () => {
@@ -51,12 +47,12 @@ describe('createCompletion', () => {
       stream: false,
       a_future_field: [true],
     } satisfies CreateCompletionRequest & { a_future_field: unknown };
-    const result = await createCompletion(testClient(server), params);
+    const result = await createCompletion(testClient(loopback.server), params);
 
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect(received?.method).toBe('POST');
     expect(received?.path).toBe('/v1/completions');
-    expect(received?.headers.authorization).toBe('Bearer sk-test-key');
+    expect(received?.headers.authorization).toBe('Bearer sk-test');
     expect(received?.headers['content-type']).toBe('application/json');
     expect(jsonBody(received!)).toEqual(params);
     expect(received?.body.toString()).toContain('"temperature":0,');
@@ -74,8 +70,8 @@ describe('createCompletion', () => {
     ['an array of token ids', [15496, 11, 995]],
     ['an array of token-id arrays', [[15496], [33, 261, 73]]],
   ])('sends a prompt that is %s', async (_label, prompt) => {
-    await createCompletion(testClient(server), { model: 'davinci-002', prompt });
-    expect(jsonBody(server.requests[0]!)).toEqual({ model: 'davinci-002', prompt });
+    await createCompletion(testClient(loopback.server), { model: 'davinci-002', prompt });
+    expect(jsonBody(loopback.server.requests[0]!)).toEqual({ model: 'davinci-002', prompt });
   });
 
   it.each([
@@ -88,27 +84,27 @@ describe('createCompletion', () => {
     ['an empty token array inside', [[1, 2], []]],
     ['nested deeper', [[[1]]]],
   ])('refuses a prompt that is %s before sending (go-openai ErrCompletionRequestPromptTypeNotSupported)', async (_label, prompt) => {
-    const error = await createCompletion(testClient(server), { model: 'davinci-002', prompt: prompt as never }).catch((caught: unknown) => caught);
+    const error = await createCompletion(testClient(loopback.server), { model: 'davinci-002', prompt: prompt as never }).catch((caught: unknown) => caught);
     expect(InputRejectedError.isInstance(error)).toBe(true);
     expect((error as InputRejectedError).field).toBe('prompt');
     expect((error as Error).message).toMatch(/prompt must be a string, an array of strings/);
-    expect(server.requests).toHaveLength(0);
+    expect(loopback.server.requests).toHaveLength(0);
   });
 
   it('refuses stream: true before sending (go-openai ErrCompletionStreamNotSupported)', async () => {
     const params = { model: 'gpt-3.5-turbo-instruct', prompt: 'Hi', stream: true };
     // @ts-expect-error streaming belongs to createCompletionStream
-    const error = await createCompletion(testClient(server), params).catch((caught: unknown) => caught);
+    const error = await createCompletion(testClient(loopback.server), params).catch((caught: unknown) => caught);
     expect(InputRejectedError.isInstance(error)).toBe(true);
     expect((error as InputRejectedError).field).toBe('stream');
     expect((error as Error).message).toMatch(/createCompletionStream/);
-    expect(server.requests).toHaveLength(0);
+    expect(loopback.server.requests).toHaveLength(0);
   });
 
   it('goes to the Azure deployment of the model with the api-key header', async () => {
-    const client = createAzureClient({ baseURL: server.url, apiKey: 'azure-key', apiVersion: '2024-02-01', deployment: () => 'my-instruct' });
+    const client = createAzureClient({ baseURL: loopback.server.url, apiKey: 'azure-key', apiVersion: '2024-02-01', deployment: () => 'my-instruct' });
     await createCompletion(client, { model: 'gpt-3.5-turbo-instruct', prompt: 'Hi' });
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect(received?.path).toBe('/openai/deployments/my-instruct/completions');
     expect(received?.query.get('api-version')).toBe('2024-02-01');
     expect(received?.headers['api-key']).toBe('azure-key');

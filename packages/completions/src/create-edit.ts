@@ -13,6 +13,6 @@ import type { CreateEditRequest, CreateEditResponse } from './types.js';
  * const edit = await createEdit(client, { model: 'text-davinci-edit-001', input: 'What day of the wek is it?', instruction: 'Fix the spelling mistakes' });
  * console.log(edit.choices[0]?.text);
  */
-export function createEdit(client: Client, params: CreateEditRequest, options?: RequestOptions<CreateEditResponse>): Promise<CreateEditResponse> {
+export async function createEdit(client: Client, params: CreateEditRequest, options?: RequestOptions<CreateEditResponse>): Promise<CreateEditResponse> {
   return request<CreateEditResponse>(client, { method: 'POST', path: '/edits', body: params, model: params.model }, options);
 }

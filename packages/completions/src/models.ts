@@ -2,6 +2,7 @@
  * Completion model ids under go-openai's constant names. Kept in its own file,
  * imported by no operation, so only code that names a model here pays for it.
  */
+import type { OpenString } from '@openai-micro/core';
 
 /**
  * Completion model ids (go-openai `GPT3Dot5TurboInstruct`, `GPT3Davinci002`,
@@ -35,5 +36,11 @@ export const CompletionModel = {
   CodexCodeDavinci001: 'code-davinci-001',
 } as const;
 
-/** A completion model id go-openai names. */
-export type CompletionModel = (typeof CompletionModel)[keyof typeof CompletionModel];
+/**
+ * A completion model id: one go-openai names, or any other string (fine-tunes,
+ * compatible servers' models).
+ *
+ * @example
+ * const model: CompletionModel = CompletionModel.GPT3Dot5TurboInstruct;
+ */
+export type CompletionModel = OpenString<(typeof CompletionModel)[keyof typeof CompletionModel]>;

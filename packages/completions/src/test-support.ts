@@ -1,8 +1,10 @@
 /**
- * Helpers shared by this package's tests (not exported by the package).
+ * Helpers of this package's tests (not exported by the package); what every
+ * resource package's tests need is in `@openai-micro/tooling/test-client`.
  */
 import { type Client, createClient } from '@openai-micro/core';
-import type { LoopbackServer, RecordedRequest } from '@openai-micro/tooling/loopback';
+import type { LoopbackServer } from '@openai-micro/tooling/loopback';
+import { testClientOptions } from '@openai-micro/tooling/test-client';
 import type { CompletionChunk } from './types.js';
 
 /**
@@ -12,17 +14,7 @@ import type { CompletionChunk } from './types.js';
  * const client = testClient(server);
  */
 export function testClient(server: LoopbackServer): Client {
-  return createClient({ apiKey: 'sk-test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
-}
-
-/**
- * The JSON body a recorded request carried.
- *
- * @example
- * expect(jsonBody(server.requests[0]!)).toEqual(params);
- */
-export function jsonBody(request: RecordedRequest): unknown {
-  return JSON.parse(request.body.toString('utf8'));
+  return createClient(testClientOptions(server));
 }
 
 /**

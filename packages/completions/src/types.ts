@@ -36,7 +36,7 @@ export interface CompletionStreamOptions {
  */
 export interface CreateCompletionRequest {
   /** Model id, such as `gpt-3.5-turbo-instruct`; for Azure it also picks the deployment. */
-  model: OpenString<CompletionModel>;
+  model: CompletionModel;
   prompt: CompletionPrompt;
   /** Generate this many server-side and return the best `n`; cannot be streamed. */
   best_of?: number | null;
