@@ -8,6 +8,8 @@ import type { AssistantStreamEvent } from './types.js';
  * /threads/{thread_id}/runs): run status changes, steps, messages and their
  * deltas, as typed `{ event, data }` objects. go-openai never had run streaming.
  * The stream is async-iterable and cancellable; leaving the loop early cancels the request.
+ * An `error` event is thrown as core's `StreamEventError` (not yielded), and a
+ * stream cut before a final run event or `[DONE]` throws `StreamProtocolError`.
  *
  * @example
  * const stream = await createRunStream(client, { thread_id: 'thread_abc', assistant_id: 'asst_abc' });

@@ -5,6 +5,7 @@ import type { AssistantStreamEvent, CreateThreadAndRunRequest } from './types.js
 /**
  * Creates a thread, starts a run on it and streams the run's events
  * (`stream: true` on POST /threads/runs); the first event is `thread.created`.
+ * Errors as in `createRunStream`: an `error` event is thrown as `StreamEventError`.
  *
  * @example
  * const stream = await createThreadAndRunStream(client, { assistant_id: 'asst_abc', thread: { messages: [{ role: 'user', content: 'Hi' }] } });

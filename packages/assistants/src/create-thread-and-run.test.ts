@@ -5,7 +5,7 @@ import { createThreadAndRun } from './create-thread-and-run.js';
 import { itSendsTheOperation, runFixture, useServer } from './test-support.test-helper.js';
 
 const context = useServer();
-const params: CreateThreadAndRunRequest = { assistant_id: 'asst_abc', thread: { messages: [{ role: 'user', content: 'Hi' }] }, instructions: 'Be brief.', tools: [{ type: 'code_interpreter' }], metadata: null };
+const params: CreateThreadAndRunRequest = { assistant_id: 'asst_abc', thread: { messages: [{ role: 'user', content: 'Hi' }] }, instructions: 'Be brief.', additional_instructions: 'Call the user Jane.', tools: [{ type: 'code_interpreter' }], metadata: null };
 
 describe('createThreadAndRun', () => {
   itSendsTheOperation(context, {

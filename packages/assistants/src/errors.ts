@@ -94,6 +94,30 @@ export class ToolArgumentsError extends OpenAIMicroError {
 }
 
 /**
+ * {@link runToolLoop} submitted tool outputs `maxRounds` times and the run asked
+ * for tools again: a model that keeps calling tools would otherwise loop (and
+ * bill) until the run expires. No tool of the extra round ran and nothing was
+ * submitted; the run still waits in `requires_action`, so cancel it or call
+ * `runToolLoop` again with it to allow more rounds.
+ *
+ * @example
+ * try { await runToolLoop(client, run, { tools, maxRounds: 5 }); }
+ * catch (error) { if (ToolRoundsExceededError.isInstance(error)) await cancelRun(client, { thread_id: error.run.thread_id, run_id: error.run.id }); }
+ */
+export class ToolRoundsExceededError extends OpenAIMicroError {
+  override get name(): 'ToolRoundsExceededError' {
+    return 'ToolRoundsExceededError';
+  }
+  readonly maxRounds: number;
+  readonly run: Run;
+  constructor(maxRounds: number, run: Run) {
+    super(`Run ${run.id} still asked for tools after ${maxRounds} rounds of tool outputs (the "maxRounds" option of runToolLoop); it waits in requires_action: cancel it, or raise maxRounds.`);
+    this.maxRounds = maxRounds;
+    this.run = run;
+  }
+}
+
+/**
  * The run waits for an action other than `submit_tool_outputs`, which
  * {@link runToolLoop} cannot perform.
  *

@@ -2,7 +2,7 @@ export { isFinalAssistantStreamEvent } from './assistant-stream.js';
 export { assistantsBetaHeaders } from './beta-header.js';
 export { cancelRun } from './cancel-run.js';
 export { createAssistant } from './create-assistant.js';
-export { createAssistantFile } from './create-assistant-file.js';
+export { type CreateAssistantFileParams, createAssistantFile } from './create-assistant-file.js';
 export { createMessage, type CreateMessageParams } from './create-message.js';
 export { createRun, type CreateRunParams } from './create-run.js';
 export { createRunStream } from './create-run-stream.js';
@@ -12,7 +12,7 @@ export { createThreadAndRunStream } from './create-thread-and-run-stream.js';
 export { deleteAssistant } from './delete-assistant.js';
 export { deleteAssistantFile } from './delete-assistant-file.js';
 export { deleteThread } from './delete-thread.js';
-export { RunEndedError, RunPollTimeoutError, ToolArgumentsError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
+export { RunEndedError, RunPollTimeoutError, ToolArgumentsError, ToolRoundsExceededError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
 export { listAssistantFiles, type ListAssistantFilesParams } from './list-assistant-files.js';
 export { listAssistants } from './list-assistants.js';
 export { listMessageFiles, type ListMessageFilesParams } from './list-message-files.js';
@@ -48,12 +48,16 @@ export {
   type AssistantToolsFunction,
   type AssistantToolsRetrieval,
   AssistantToolType,
+  type CreateAssistantFileRequest,
   type CreateAssistantRequest,
   type CreateMessageRequest,
   type CreateRunRequest,
   type CreateThreadAndRunRequest,
   type CreateThreadRequest,
   type CursorQuery,
+  type DeleteAssistantFileResponse,
+  type DeleteAssistantResponse,
+  type DeleteThreadResponse,
   type FileCitationAnnotation,
   type FilePathAnnotation,
   type FunctionObject,
@@ -70,7 +74,10 @@ export {
   type MessageStreamEventName,
   type Metadata,
   type ModifyAssistantRequest,
+  type ModifyMessageRequest,
   type ModifyMetadataRequest,
+  type ModifyRunRequest,
+  type ModifyThreadRequest,
   type Page,
   RequiredActionType,
   type Run,
@@ -91,6 +98,7 @@ export {
   type RunUsage,
   type StreamError,
   type SubmitToolOutputsRequest,
+  type SubmitToolOutputsRunRequest,
   type Thread,
   type ThreadDeleted,
   ThreadMessageRole,

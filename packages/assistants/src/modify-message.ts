@@ -1,6 +1,6 @@
 import { type Client, pathFor, request, type RequestOptions } from '@openai-micro/core';
 import { assistantsBetaHeaders } from './beta-header.js';
-import type { Message, MessageParams, ModifyMetadataRequest } from './types.js';
+import type { Message, MessageParams, ModifyMessageRequest } from './types.js';
 
 /**
  * Parameters of {@link modifyMessage}: the path ids and the body fields.
@@ -8,7 +8,7 @@ import type { Message, MessageParams, ModifyMetadataRequest } from './types.js';
  * @example
  * const params: ModifyMessageParams = { thread_id: 'thread_abc', message_id: 'msg_abc', metadata: { flagged: 'no' } };
  */
-export type ModifyMessageParams = MessageParams & ModifyMetadataRequest;
+export type ModifyMessageParams = MessageParams & ModifyMessageRequest;
 
 /**
  * Modifies a message's metadata (go-openai `ModifyMessage`). The body is

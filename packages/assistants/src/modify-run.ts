@@ -1,6 +1,6 @@
 import { type Client, pathFor, request, type RequestOptions } from '@openai-micro/core';
 import { assistantsBetaHeaders } from './beta-header.js';
-import type { ModifyMetadataRequest, Run, RunParams } from './types.js';
+import type { ModifyRunRequest, Run, RunParams } from './types.js';
 
 /**
  * Parameters of {@link modifyRun}: the path ids and the body fields.
@@ -8,7 +8,7 @@ import type { ModifyMetadataRequest, Run, RunParams } from './types.js';
  * @example
  * const params: ModifyRunParams = { thread_id: 'thread_abc', run_id: 'run_abc', metadata: { ticket: 'T-1' } };
  */
-export type ModifyRunParams = RunParams & ModifyMetadataRequest;
+export type ModifyRunParams = RunParams & ModifyRunRequest;
 
 /**
  * Modifies a run's metadata (go-openai `ModifyRun`).

@@ -1,6 +1,6 @@
 import { type Client, pathFor, request, type RequestOptions } from '@openai-micro/core';
 import { assistantsBetaHeaders } from './beta-header.js';
-import type { ModifyMetadataRequest, Thread, ThreadParams } from './types.js';
+import type { ModifyThreadRequest, Thread, ThreadParams } from './types.js';
 
 /**
  * Parameters of {@link modifyThread}: the path ids and the body fields.
@@ -8,7 +8,7 @@ import type { ModifyMetadataRequest, Thread, ThreadParams } from './types.js';
  * @example
  * const params: ModifyThreadParams = { thread_id: 'thread_abc', metadata: { resolved: 'yes' } };
  */
-export type ModifyThreadParams = ThreadParams & ModifyMetadataRequest;
+export type ModifyThreadParams = ThreadParams & ModifyThreadRequest;
 
 /**
  * Modifies a thread's metadata (go-openai `ModifyThread`). `metadata: null` is sent as null.

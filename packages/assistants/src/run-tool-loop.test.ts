@@ -1,5 +1,6 @@
+import { InputRejectedError } from '@openai-micro/core';
 import { describe, expect, it, vi } from 'vitest';
-import { RunEndedError, ToolArgumentsError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
+import { RunEndedError, ToolArgumentsError, ToolRoundsExceededError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
 import { runToolLoop } from './run-tool-loop.js';
 import { betaHeaders, jsonBody, runFixture, scriptedRun, useServer, waitingRun } from './test-support.test-helper.js';
 import type { Run } from './types.js';
@@ -135,6 +136,42 @@ describe('runToolLoop', () => {
       },
     }).catch((error: unknown) => error);
     expect((failure as Error).name).toBe('AbortError');
+    expect(context.server.requests).toHaveLength(0);
+  });
+
+  it('throws ToolRoundsExceededError when the run still asks for tools after maxRounds submissions, running no extra round', async () => {
+    let submitted = 0;
+    context.server.handler = (_request, reply) => reply.json(200, waitingRun([[`call_${++submitted + 1}`, 'again', '{}']]));
+    const again = vi.fn(() => 'more');
+    const failure = await runToolLoop(context.client(), waitingRun([['call_1', 'again', '{}']]) as Run, { ...fast, maxRounds: 3, tools: { again } }).catch(
+      (error: unknown) => error,
+    );
+    expect(ToolRoundsExceededError.isInstance(failure)).toBe(true);
+    expect((failure as ToolRoundsExceededError).maxRounds).toBe(3);
+    expect((failure as ToolRoundsExceededError).run.required_action?.submit_tool_outputs.tool_calls[0]?.id).toBe('call_4');
+    expect((failure as Error).message).toContain('3 rounds');
+    expect(again).toHaveBeenCalledTimes(3);
+    expect(context.server.requests.map((seen) => jsonBody(seen))).toEqual(
+      ['call_1', 'call_2', 'call_3'].map((id) => ({ tool_outputs: [{ tool_call_id: id, output: 'more' }] })),
+    );
+  });
+
+  it('stops after 20 rounds by default', async () => {
+    context.server.handler = (_request, reply) => reply.json(200, waitingRun([['call_n', 'again', '{}']]));
+    const failure = await runToolLoop(context.client(), waitingRun([['call_1', 'again', '{}']]) as Run, { ...fast, tools: { again: () => 'more' } }).catch(
+      (error: unknown) => error,
+    );
+    expect(ToolRoundsExceededError.isInstance(failure)).toBe(true);
+    expect((failure as ToolRoundsExceededError).maxRounds).toBe(20);
+    expect(context.server.requests).toHaveLength(20);
+  });
+
+  it('refuses a maxRounds that is not a positive integer or Infinity before sending anything', async () => {
+    for (const maxRounds of [0, -1, 1.5, Number.NaN]) {
+      const failure = await runToolLoop(context.client(), ids, { tools: {}, maxRounds }).catch((error: unknown) => error);
+      expect(InputRejectedError.isInstance(failure), String(maxRounds)).toBe(true);
+      expect((failure as InputRejectedError).field).toBe('maxRounds');
+    }
     expect(context.server.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
-import type { Client } from '@openai-micro/core';
-import { RunEndedError, ToolArgumentsError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
+import { type Client, InputRejectedError } from '@openai-micro/core';
+import { RunEndedError, ToolArgumentsError, ToolRoundsExceededError, UnknownToolError, UnsupportedRequiredActionError } from './errors.js';
 import { isSettledRun, type PollRunOptions, pollRun } from './poll-run.js';
 import { submitToolOutputsToRun } from './submit-tool-outputs-to-run.js';
 import type { Run, RunParams, RunToolCall, ToolOutput } from './types.js';
@@ -14,14 +14,21 @@ import type { Run, RunParams, RunToolCall, ToolOutput } from './types.js';
 export type ToolHandler = (args: any, context: { toolCall: RunToolCall; run: Run; signal: AbortSignal | undefined }) => unknown;
 
 /**
- * Options of {@link runToolLoop}: the tool handlers by function name, plus
- * {@link PollRunOptions} for the waits and requests in between.
+ * Options of {@link runToolLoop}: the tool handlers by function name, the
+ * most rounds of tool outputs, plus {@link PollRunOptions} for the waits and
+ * requests in between.
  *
  * @example
- * const options: RunToolLoopOptions = { tools: { get_weather: async ({ city }) => `22°C in ${city}` }, timeoutMs: 120_000 };
+ * const options: RunToolLoopOptions = { tools: { get_weather: async ({ city }) => `22°C in ${city}` }, maxRounds: 5, timeoutMs: 120_000 };
  */
 export interface RunToolLoopOptions extends PollRunOptions {
   tools: Record<string, ToolHandler>;
+  /**
+   * How many times at most the loop submits tool outputs; when the run asks
+   * for tools once more, {@link ToolRoundsExceededError} is thrown before any
+   * handler runs. A positive integer or `Infinity`. Default 20.
+   */
+  maxRounds?: number;
 }
 
 function isRun(target: RunParams | Run): target is Run {
@@ -62,8 +69,10 @@ function prepareCalls(run: Run, tools: Record<string, ToolHandler>): { toolCall:
  * until the run completes; it then resolves the completed run. A run that
  * fails, is cancelled, expires or ends incomplete throws {@link RunEndedError};
  * a tool without a handler {@link UnknownToolError}; arguments that are not
- * JSON {@link ToolArgumentsError}. An error thrown by a handler is thrown as
- * it is (the run then waits until it expires, or until you cancel it).
+ * JSON {@link ToolArgumentsError}; a run still asking for tools after
+ * `maxRounds` submissions (default 20) {@link ToolRoundsExceededError}. An
+ * error thrown by a handler is thrown as it is (the run then waits until it
+ * expires, or until you cancel it).
  * Accepts the run ids, or a run object as `createRun` returned it.
  *
  * @example
@@ -78,13 +87,17 @@ function prepareCalls(run: Run, tools: Record<string, ToolHandler>): { toolCall:
  * const messages = await listMessages(client, { thread_id: thread.id, order: 'desc', limit: 1 });
  */
 export async function runToolLoop(client: Client, target: RunParams | Run, options: RunToolLoopOptions): Promise<Run> {
-  const { tools, ...pollOptions } = options;
+  const { tools, maxRounds = 20, ...pollOptions } = options;
+  if (!(maxRounds === Number.POSITIVE_INFINITY || (Number.isInteger(maxRounds) && maxRounds > 0))) {
+    throw new InputRejectedError(`"maxRounds" must be a positive integer or Infinity, not ${String(maxRounds)}.`, 'maxRounds');
+  }
   const { signal, intervalMs: _intervalMs, maxIntervalMs: _maxIntervalMs, timeoutMs: _timeoutMs, ...callOptions } = pollOptions;
   const ids: RunParams = isRun(target) ? { thread_id: target.thread_id, run_id: target.id } : { thread_id: target.thread_id, run_id: target.run_id };
   let run = isRun(target) && isSettledRun(target) ? target : await pollRun(client, ids, pollOptions);
-  for (;;) {
+  for (let rounds = 0; ; rounds++) {
     if (run.status === 'completed') return run;
     if (run.status !== 'requires_action') throw new RunEndedError(run);
+    if (rounds >= maxRounds) throw new ToolRoundsExceededError(maxRounds, run);
     const calls = prepareCalls(run, tools);
     const current = run;
     const tool_outputs: ToolOutput[] = await Promise.all(

@@ -6,6 +6,7 @@ import type { AssistantStreamEvent } from './types.js';
 /**
  * Sends tool outputs to a run in `requires_action` and streams the rest of the
  * run (`stream: true` on POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs).
+ * Errors as in `createRunStream`: an `error` event is thrown as `StreamEventError`.
  *
  * @example
  * const stream = await submitToolOutputsToRunStream(client, {

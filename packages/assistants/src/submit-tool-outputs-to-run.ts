@@ -1,7 +1,7 @@
 import { type Client, pathFor, request, type RequestOptions } from '@openai-micro/core';
 import { assistantsBetaHeaders } from './beta-header.js';
 import { refuseStream } from './refuse-stream.js';
-import type { Run, RunParams, SubmitToolOutputsRequest } from './types.js';
+import type { Run, RunParams, SubmitToolOutputsRunRequest } from './types.js';
 
 /**
  * Parameters of {@link submitToolOutputsToRun}: the path ids and the body fields.
@@ -9,7 +9,7 @@ import type { Run, RunParams, SubmitToolOutputsRequest } from './types.js';
  * @example
  * const params: SubmitToolOutputsToRunParams = { thread_id: 'thread_abc', run_id: 'run_abc', tool_outputs: [{ tool_call_id: 'call_abc', output: '42' }] };
  */
-export type SubmitToolOutputsToRunParams = RunParams & SubmitToolOutputsRequest;
+export type SubmitToolOutputsToRunParams = RunParams & SubmitToolOutputsRunRequest;
 
 /**
  * Sends the outputs of the tool calls a run in `requires_action` waits for

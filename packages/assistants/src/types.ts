@@ -1,6 +1,22 @@
-import type { CursorQuery, FunctionObject, OpenString } from '@openai-micro/core';
+import type { CursorQuery as CoreCursorQuery, FunctionObject as CoreFunctionObject, OpenString } from '@openai-micro/core';
 
-export type { CursorQuery, FunctionObject, Page } from '@openai-micro/core';
+export type { Page } from '@openai-micro/core';
+
+/**
+ * The cursor query of a list (core's CursorQuery): `limit`, `order`, `after`, `before`.
+ *
+ * @example
+ * const query: CursorQuery = { limit: 100, order: 'asc', after: 'msg_abc' };
+ */
+export type CursorQuery = CoreCursorQuery;
+
+/**
+ * A function a function tool describes (the spec's FunctionObject, shared through core).
+ *
+ * @example
+ * const fn: FunctionObject = { name: 'get_weather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
+ */
+export type FunctionObject = CoreFunctionObject;
 
 /**
  * Up to 16 key-value pairs attached to an object (the spec's `metadata` map).
@@ -147,10 +163,30 @@ export type ModifyAssistantRequest = Partial<CreateAssistantRequest>;
  * @example
  * const { deleted } = await deleteAssistant(client, { assistant_id: 'asst_abc' });
  */
-export interface AssistantDeleted {
+export interface DeleteAssistantResponse {
   id: string;
   object: OpenString<'assistant.deleted'>;
   deleted: boolean;
+}
+
+/**
+ * The same type as {@link DeleteAssistantResponse}, by its earlier name.
+ *
+ * @example
+ * const status: AssistantDeleted = await deleteAssistant(client, { assistant_id: 'asst_abc' });
+ */
+export type AssistantDeleted = DeleteAssistantResponse;
+
+/**
+ * The body of `createAssistantFile` (the spec's CreateAssistantFileRequest; go-openai's AssistantFileRequest).
+ *
+ * @example
+ * const request: CreateAssistantFileRequest = { file_id: 'file-abc' };
+ */
+export interface CreateAssistantFileRequest {
+  /** The id of a file uploaded with purpose `assistants`. */
+  file_id: string;
+  [field: string]: unknown;
 }
 
 /**
@@ -173,11 +209,19 @@ export interface AssistantFile {
  * @example
  * const { deleted } = await deleteAssistantFile(client, { assistant_id: 'asst_abc', file_id: 'file-abc' });
  */
-export interface AssistantFileDeleted {
+export interface DeleteAssistantFileResponse {
   id: string;
   object: OpenString<'assistant.file.deleted'>;
   deleted: boolean;
 }
+
+/**
+ * The same type as {@link DeleteAssistantFileResponse}, by its earlier name.
+ *
+ * @example
+ * const status: AssistantFileDeleted = await deleteAssistantFile(client, { assistant_id: 'asst_abc', file_id: 'file-abc' });
+ */
+export type AssistantFileDeleted = DeleteAssistantFileResponse;
 
 /**
  * Who wrote a message (go-openai's `ThreadMessageRole`, which only had `user`).
@@ -241,8 +285,8 @@ export interface CreateThreadRequest {
 }
 
 /**
- * The body of `modifyThread`, `modifyMessage` and `modifyRun` (the spec's
- * ModifyThreadRequest, ModifyMessageRequest, ModifyRunRequest).
+ * The body the three metadata-only modify calls share: {@link ModifyThreadRequest},
+ * {@link ModifyMessageRequest} and {@link ModifyRunRequest} are this type.
  *
  * @example
  * const request: ModifyMetadataRequest = { metadata: { reviewed: 'yes' } };
@@ -253,16 +297,48 @@ export interface ModifyMetadataRequest {
 }
 
 /**
+ * The body of `modifyThread` (the spec's ModifyThreadRequest). `metadata: null` is sent as null.
+ *
+ * @example
+ * const request: ModifyThreadRequest = { metadata: { resolved: 'yes' } };
+ */
+export type ModifyThreadRequest = ModifyMetadataRequest;
+
+/**
+ * The body of `modifyMessage` (the spec's ModifyMessageRequest).
+ *
+ * @example
+ * const request: ModifyMessageRequest = { metadata: { flagged: 'no' } };
+ */
+export type ModifyMessageRequest = ModifyMetadataRequest;
+
+/**
+ * The body of `modifyRun` (the spec's ModifyRunRequest; go-openai's RunModifyRequest).
+ *
+ * @example
+ * const request: ModifyRunRequest = { metadata: { ticket: 'T-1' } };
+ */
+export type ModifyRunRequest = ModifyMetadataRequest;
+
+/**
  * The answer of `deleteThread` (the spec's DeleteThreadResponse).
  *
  * @example
  * const { deleted } = await deleteThread(client, { thread_id: 'thread_abc' });
  */
-export interface ThreadDeleted {
+export interface DeleteThreadResponse {
   id: string;
   object: OpenString<'thread.deleted'>;
   deleted: boolean;
 }
+
+/**
+ * The same type as {@link DeleteThreadResponse}, by its earlier name.
+ *
+ * @example
+ * const status: ThreadDeleted = await deleteThread(client, { thread_id: 'thread_abc' });
+ */
+export type ThreadDeleted = DeleteThreadResponse;
 
 /**
  * A citation of a file in message text (the spec's MessageContentTextAnnotationsFileCitationObject).
@@ -537,6 +613,8 @@ export interface CreateThreadAndRunRequest {
   thread?: CreateThreadRequest;
   model?: string | null;
   instructions?: string | null;
+  /** go-openai's RunRequest (which this call embeds) has it; the 2024-03 spec lists it for `createRun` only. */
+  additional_instructions?: string | null;
   tools?: AssistantTool[] | null;
   metadata?: Metadata | null;
   temperature?: number | null;
@@ -555,15 +633,24 @@ export interface ToolOutput {
 }
 
 /**
- * The body of `submitToolOutputsToRun` and its stream (the spec's SubmitToolOutputsRunRequest).
+ * The body of `submitToolOutputsToRun` and its stream (the spec's
+ * SubmitToolOutputsRunRequest, without `stream`: each function sets it).
+ *
+ * @example
+ * const request: SubmitToolOutputsRunRequest = { tool_outputs: [{ tool_call_id: 'call_abc', output: '42' }] };
+ */
+export interface SubmitToolOutputsRunRequest {
+  tool_outputs: ToolOutput[];
+  [field: string]: unknown;
+}
+
+/**
+ * The same type as {@link SubmitToolOutputsRunRequest}, by go-openai's name.
  *
  * @example
  * const request: SubmitToolOutputsRequest = { tool_outputs: [{ tool_call_id: 'call_abc', output: '42' }] };
  */
-export interface SubmitToolOutputsRequest {
-  tool_outputs: ToolOutput[];
-  [field: string]: unknown;
-}
+export type SubmitToolOutputsRequest = SubmitToolOutputsRunRequest;
 
 /**
  * Where a run step is (go-openai's `RunStepStatus`, whose `RunStepStatusCancelling`
