@@ -17,7 +17,7 @@ import type { AudioResponseFormat, CreateTranscriptionRequest, TranscriptionResu
  * });
  * console.log(verbose.duration, verbose.words?.[0]);
  */
-export function createTranscription<Format extends AudioResponseFormat | undefined = undefined>(
+export async function createTranscription<Format extends AudioResponseFormat | undefined = undefined>(
   client: Client,
   params: CreateTranscriptionRequest & { response_format?: Format },
   options?: RequestOptions<TranscriptionResult<Format>>,

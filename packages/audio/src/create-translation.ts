@@ -10,7 +10,7 @@ import type { AudioResponseFormat, CreateTranslationRequest, TranslationResult }
  * const { text } = await createTranslation(client, { file: './interview.m4a', model: 'whisper-1' });
  * const subtitles = await createTranslation(client, { file: './interview.m4a', model: 'whisper-1', response_format: 'vtt' });
  */
-export function createTranslation<Format extends AudioResponseFormat | undefined = undefined>(
+export async function createTranslation<Format extends AudioResponseFormat | undefined = undefined>(
   client: Client,
   params: CreateTranslationRequest & { response_format?: Format },
   options?: RequestOptions<TranslationResult<Format>>,

@@ -1,6 +1,15 @@
-import type { FileInput, OpenString } from '@openai-micro/core';
+import type { FileInput as CoreFileInput, OpenString } from '@openai-micro/core';
 
-export type { FileInput } from '@openai-micro/core';
+/**
+ * A file to upload (core's FileInput): a Node file path (streamed from disk), a
+ * Blob or File, or `{ data, name, type? }` with bytes, a Blob or a one-shot
+ * ReadableStream (such an upload is never retried). The API reads the format
+ * from the file name's extension.
+ *
+ * @example
+ * const inputs: FileInput[] = ['./talk.mp3', new File([mp3], 'talk.mp3'), { data: mp3, name: 'talk.mp3' }, { data: recording.stream(), name: 'live.webm' }];
+ */
+export type FileInput = CoreFileInput;
 
 /**
  * Speech-to-text models (go-openai's `Whisper1`; the gpt-4o ones are newer than the 2024-03 spec).

@@ -1,6 +1,34 @@
-import type { FilePurpose as CoreFilePurpose, FileInput, OpenAIFile } from '@openai-micro/core';
+import type { FilePurpose as CoreFilePurpose, DeletionStatus as CoreDeletionStatus, FileInput as CoreFileInput, OpenAIFile as CoreOpenAIFile } from '@openai-micro/core';
 
-export type { DeletionStatus, FileInput, OpenAIFile, Page } from '@openai-micro/core';
+export type { Page } from '@openai-micro/core';
+
+/**
+ * A file to upload (core's FileInput): a Node file path (streamed from disk), a
+ * Blob or File, or `{ data, name, type? }` with bytes, a Blob or a one-shot
+ * ReadableStream (such an upload is never retried).
+ *
+ * @example
+ * const inputs: FileInput[] = ['./train.jsonl', new File([text], 'notes.txt'), { data: bytes, name: 'data.jsonl' }, { data: response.body!, name: 'live.jsonl' }];
+ */
+export type FileInput = CoreFileInput;
+
+/**
+ * An uploaded file (the spec's OpenAIFile, shared through core).
+ *
+ * @example
+ * const file: OpenAIFile = await retrieveFile(client, { file_id: 'file-abc123' });
+ * console.log(file.filename, file.bytes, file.purpose, file.status);
+ */
+export type OpenAIFile = CoreOpenAIFile;
+
+/**
+ * The answer of `deleteFile` (the spec's DeleteFileResponse, shared through core).
+ *
+ * @example
+ * const status: DeletionStatus = await deleteFile(client, { file_id: 'file-abc123' });
+ * if (!status.deleted) console.warn('not deleted', status.id);
+ */
+export type DeletionStatus = CoreDeletionStatus;
 
 /**
  * Why a file is uploaded: the spec's values (go-openai's `PurposeType`

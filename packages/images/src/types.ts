@@ -1,6 +1,15 @@
-import type { FileInput, OpenString } from '@openai-micro/core';
+import type { FileInput as CoreFileInput, OpenString } from '@openai-micro/core';
 
-export type { FileInput } from '@openai-micro/core';
+/**
+ * A file to upload (core's FileInput): a Node file path (streamed from disk), a
+ * Blob or File, or `{ data, name, type? }` with bytes, a Blob or a one-shot
+ * ReadableStream (such an upload is never retried). The API reads the format
+ * from the file name's extension.
+ *
+ * @example
+ * const inputs: FileInput[] = ['./cat.png', new File([png], 'cat.png', { type: 'image/png' }), { data: png, name: 'cat.png' }];
+ */
+export type FileInput = CoreFileInput;
 
 /**
  * Image models by name (go-openai's `CreateImageModelDallE2`, `CreateImageModelDallE3`).
