@@ -2,6 +2,7 @@
  * go-openai's embedding constants as `as const` objects (values for code) and
  * string-literal unions (types that still accept any string, where the API adds values).
  */
+import type { OpenString } from '@openai-micro/core';
 
 /**
  * Embedding model ids (go-openai `AdaEmbeddingV2`, `SmallEmbedding3`,
@@ -17,8 +18,13 @@ export const EmbeddingModel = {
   SmallEmbedding3: 'text-embedding-3-small',
   LargeEmbedding3: 'text-embedding-3-large',
 } as const;
-/** A known embedding model id. */
-export type EmbeddingModel = (typeof EmbeddingModel)[keyof typeof EmbeddingModel];
+/**
+ * An embedding model id: one of {@link EmbeddingModel}, or any other string.
+ *
+ * @example
+ * const model: EmbeddingModel = process.env.EMBEDDING_MODEL ?? EmbeddingModel.SmallEmbedding3;
+ */
+export type EmbeddingModel = OpenString<(typeof EmbeddingModel)[keyof typeof EmbeddingModel]>;
 
 /**
  * Vector encodings (go-openai `EmbeddingEncodingFormatFloat`, `EmbeddingEncodingFormatBase64`).
@@ -31,5 +37,10 @@ export const EmbeddingEncodingFormat = {
   Float: 'float',
   Base64: 'base64',
 } as const;
-/** A known embedding encoding format. */
-export type EmbeddingEncodingFormat = (typeof EmbeddingEncodingFormat)[keyof typeof EmbeddingEncodingFormat];
+/**
+ * An embedding encoding format: `'float'`, `'base64'`, or any other string.
+ *
+ * @example
+ * const encoding_format: EmbeddingEncodingFormat = EmbeddingEncodingFormat.Float;
+ */
+export type EmbeddingEncodingFormat = OpenString<(typeof EmbeddingEncodingFormat)[keyof typeof EmbeddingEncodingFormat]>;

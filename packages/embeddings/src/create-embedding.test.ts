@@ -1,9 +1,9 @@
 import { getResponseMetadata, ResponseParseError } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
-import { type LoopbackServer, type RecordedRequest, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { jsonBody, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createEmbedding } from './create-embedding.js';
-import { base64FromFloats, clientFor } from './test-helpers.js';
+import { base64FromFloats, testClient } from './test-helpers.js';
 import type { CreateEmbeddingResponse } from './types.js';
 
 const vectors = [
@@ -11,42 +11,33 @@ const vectors = [
   [1.23, 4.56, 7.89, 0],
 ];
 
-let server: LoopbackServer;
 // What the next base64 reply sends as each embedding, when a test wants something broken.
 let base64Override: unknown[] | undefined;
-
-function sentBody(request: RecordedRequest | undefined): unknown {
-  return JSON.parse(request!.body.toString());
-}
-
-beforeAll(async () => {
-  server = await startLoopbackServer((request, reply) => {
-    const body = JSON.parse(request.body.toString()) as { encoding_format?: string; model: string };
-    const base64 = body.encoding_format === 'base64';
-    const embeddings = base64 ? (base64Override ?? vectors.map(base64FromFloats)) : vectors;
-    return reply.json(
-      200,
-      {
-        object: 'list',
-        model: body.model,
-        data: embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
-        usage: { prompt_tokens: 5, total_tokens: 5 },
-      },
-      { 'x-request-id': 'req_embed' },
-    );
-  });
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   base64Override = undefined;
+});
+
+const loopback = useLoopbackServer((request, reply) => {
+  const body = jsonBody(request) as { encoding_format?: string; model: string };
+  const base64 = body.encoding_format === 'base64';
+  const embeddings = base64 ? (base64Override ?? vectors.map(base64FromFloats)) : vectors;
+  return reply.json(
+    200,
+    {
+      object: 'list',
+      model: body.model,
+      data: embeddings.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+      usage: { prompt_tokens: 5, total_tokens: 5 },
+    },
+    { 'x-request-id': 'req_embed' },
+  );
 });
 
 describe('createEmbedding', () => {
   it('posts exactly the given body to /embeddings and returns float vectors', async () => {
-    const response = await createEmbedding(clientFor(server), { model: 'text-embedding-3-small', input: 'The food was delicious' });
+    const response = await createEmbedding(testClient(loopback.server), { model: 'text-embedding-3-small', input: 'The food was delicious' });
 
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect([received?.method, received?.path, received?.headers.authorization, received?.headers['content-type']]).toEqual([
       'POST',
       '/v1/embeddings',
@@ -70,20 +61,20 @@ describe('createEmbedding', () => {
   it('sends every input form, zero values and unknown fields as given', async () => {
     const inputs = [['first', 'second'], [1212, 318, 257], [[1212, 318], [257]]] as const;
     for (const input of inputs) {
-      await createEmbedding(clientFor(server), { model: 'text-embedding-ada-002', input, user: '', encoding_format: 'float', dimensions: 0, future_field: null });
+      await createEmbedding(testClient(loopback.server), { model: 'text-embedding-ada-002', input, user: '', encoding_format: 'float', dimensions: 0, future_field: null });
     }
 
-    expect(server.requests.map(sentBody)).toEqual(
+    expect(loopback.server.requests.map(jsonBody)).toEqual(
       inputs.map((input) => ({ model: 'text-embedding-ada-002', input, user: '', encoding_format: 'float', dimensions: 0, future_field: null })),
     );
   });
 
   it('decodes base64 vectors into Float32Arrays holding the same values as the float format', async () => {
-    const client = clientFor(server);
+    const client = testClient(loopback.server);
     const floats = await createEmbedding(client, { model: 'text-embedding-3-large', input: ['a', 'b'] });
     const decoded = await createEmbedding(client, { model: 'text-embedding-3-large', input: ['a', 'b'], encoding_format: 'base64' });
 
-    expect(sentBody(server.requests[1])).toEqual({ model: 'text-embedding-3-large', input: ['a', 'b'], encoding_format: 'base64' });
+    expect(jsonBody(loopback.server.requests[1]!)).toEqual({ model: 'text-embedding-3-large', input: ['a', 'b'], encoding_format: 'base64' });
     expectTypeOf(decoded.data[0]!.embedding).toEqualTypeOf<Float32Array>();
     for (const [index, item] of decoded.data.entries()) {
       expect(item.embedding).toBeInstanceOf(Float32Array);
@@ -95,7 +86,7 @@ describe('createEmbedding', () => {
 
   it('turns float vectors into Float32Arrays when a server ignores the base64 request', async () => {
     base64Override = [[0.5, -1]];
-    const response = await createEmbedding(clientFor(server), { model: 'local-model', input: 'x', encoding_format: 'base64' });
+    const response = await createEmbedding(testClient(loopback.server), { model: 'local-model', input: 'x', encoding_format: 'base64' });
 
     expect(response.data[0]!.embedding).toEqual(new Float32Array([0.5, -1]));
   });
@@ -106,7 +97,7 @@ describe('createEmbedding', () => {
     ['an impossible length', 'AAAAA', /5 characters cannot encode whole bytes/],
   ])('rejects base64 with %s as a ResponseParseError', async (_, embedding, message) => {
     base64Override = [base64FromFloats([1]), embedding];
-    const failure = await createEmbedding(clientFor(server), { model: 'text-embedding-3-small', input: ['a', 'b'], encoding_format: 'base64' }).catch(
+    const failure = await createEmbedding(testClient(loopback.server), { model: 'text-embedding-3-small', input: ['a', 'b'], encoding_format: 'base64' }).catch(
       (error: unknown) => error,
     );
 
@@ -118,10 +109,10 @@ describe('createEmbedding', () => {
   });
 
   it('goes to the deployment named after the model on Azure', async () => {
-    const client = createAzureClient({ baseURL: server.url, apiKey: 'azure-key', apiVersion: '2024-02-01', maxRetries: 0 });
+    const client = createAzureClient({ baseURL: loopback.server.url, apiKey: 'azure-key', apiVersion: '2024-02-01', maxRetries: 0 });
     await createEmbedding(client, { model: 'text-embedding-ada-002', input: 'hi' });
 
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect(received?.url).toBe('/openai/deployments/text-embedding-ada-002/embeddings?api-version=2024-02-01');
     expect(received?.headers['api-key']).toBe('azure-key');
     expect(received?.headers.authorization).toBeUndefined();

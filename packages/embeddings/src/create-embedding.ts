@@ -2,10 +2,20 @@ import { type Client, getResponseMetadata, InputRejectedError, type RequestOptio
 import { decodeEmbeddingBase64 } from './decode-embedding-base64.js';
 import type { CreateEmbeddingRequest, CreateEmbeddingResponse } from './types.js';
 
-/** Parameters of {@link createEmbedding}: the request body. */
+/**
+ * Parameters of {@link createEmbedding}: the request body.
+ *
+ * @example
+ * const params: CreateEmbeddingParams = { model: 'text-embedding-3-small', input: ['first', 'second'], dimensions: 256 };
+ */
 export type CreateEmbeddingParams = CreateEmbeddingRequest;
 
-/** The response as it travels for `encoding_format: 'base64'`, before decoding; what a `schema` option validates. */
+/**
+ * The response as it travels for `encoding_format: 'base64'`, before decoding; what a `schema` option validates.
+ *
+ * @example
+ * const checkRaw = (response: CreateEmbeddingBase64Response) => response.data.every((item) => typeof item.embedding === 'string');
+ */
 export type CreateEmbeddingBase64Response = CreateEmbeddingResponse<string>;
 
 function decodeVectors(response: CreateEmbeddingResponse<unknown>): CreateEmbeddingResponse<Float32Array> {

@@ -1,4 +1,5 @@
 import { InputRejectedError } from '@openai-micro/core';
+import { thrownBy } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { decodeEmbeddingBase64, floatsFromLittleEndianBytes } from './decode-embedding-base64.js';
 import { base64FromFloats } from './test-helpers.js';
@@ -30,12 +31,7 @@ describe('decodeEmbeddingBase64', () => {
   });
 
   it.each(['AAAAAAA=', 'AAAAA', 'AA=A', 'AAA===', 'AAAA AAA', 'AAAA-_AA'])('refuses %j with an InputRejectedError', (text) => {
-    let failure: unknown;
-    try {
-      decodeEmbeddingBase64(text);
-    } catch (error) {
-      failure = error;
-    }
+    const failure = thrownBy(() => decodeEmbeddingBase64(text));
     expect(InputRejectedError.isInstance(failure)).toBe(true);
     expect((failure as InputRejectedError).field).toBe('embedding');
   });

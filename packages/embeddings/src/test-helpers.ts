@@ -1,13 +1,18 @@
+/**
+ * Helpers of this package's tests (not exported by the package); what every
+ * resource package's tests need is in `@openai-micro/tooling/test-client`.
+ */
 import { type Client, createClient } from '@openai-micro/core';
+import { testClientOptions } from '@openai-micro/tooling/test-client';
 
 /**
- * A client pointed at a loopback server's `/v1`, with a recognisable key and no retries.
+ * A client aimed at a loopback server, without retries so that every test sees exactly one request.
  *
  * @example
- * const client = clientFor(server);
+ * const client = testClient(server);
  */
-export function clientFor(server: { url: string }): Client {
-  return createClient({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 });
+export function testClient(server: { url: string }): Client {
+  return createClient(testClientOptions(server));
 }
 
 /**
