@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collect, jsonBody, sseEvents, testApiKey, testClientOptions, thrownBy, useLoopbackServer } from './test-client.js';
+import { collect, jsonBody, sseEvents, testApiKey, testClientOptions, thrownBy, useLoopbackClient, useLoopbackServer } from './test-client.js';
 
 const loopback = useLoopbackServer((request, reply) => reply.json(200, { echoed: request.body.toString() }));
 
@@ -57,5 +57,14 @@ describe('thrownBy', () => {
       }),
     ).toBe(failure);
     expect(thrownBy(() => 1)).toBeUndefined();
+  });
+});
+
+describe('useLoopbackClient', () => {
+  const withClient = useLoopbackClient((_request, reply) => reply.json(200, { ok: true }), (options: { apiKey: string; baseURL: string; maxRetries?: number; organization?: string }) => ({ options }));
+
+  it('makes clients from the test options of its server, overrides winning', () => {
+    expect(withClient.client().options).toEqual({ apiKey: testApiKey, baseURL: `${withClient.server.url}/v1`, maxRetries: 0 });
+    expect(withClient.client({ maxRetries: 3, organization: 'org' }).options).toEqual({ apiKey: testApiKey, baseURL: `${withClient.server.url}/v1`, maxRetries: 3, organization: 'org' });
   });
 });

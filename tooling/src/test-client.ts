@@ -63,6 +63,32 @@ export function useLoopbackServer(handler: LoopbackHandler): { readonly server: 
 }
 
 /**
+ * {@link useLoopbackServer} plus clients aimed at it: `client(overrides)` hands
+ * {@link testClientOptions} of the server, with `overrides`, to `createClient`
+ * (core's, passed in so that tooling imports nothing from core).
+ *
+ * @example
+ * import { createClient } from '@openai-micro/core';
+ * const loopback = useLoopbackClient((request, reply) => reply.json(200, { id: 'file-abc' }), createClient);
+ * it('retries', async () => {
+ *   await retrieveFile(loopback.client({ maxRetries: 2 }), { file_id: 'file-abc' });
+ *   expect(loopback.server.requests).toHaveLength(1);
+ * });
+ */
+export function useLoopbackClient<Options extends object, Client>(
+  handler: LoopbackHandler,
+  createClient: (options: Options) => Client,
+): { readonly server: LoopbackServer; client(overrides?: Partial<Options>): Client } {
+  const loopback = useLoopbackServer(handler);
+  return {
+    get server(): LoopbackServer {
+      return loopback.server;
+    },
+    client: (overrides) => createClient(testClientOptions(loopback.server, overrides) as unknown as Options),
+  };
+}
+
+/**
  * The JSON body a recorded request carried.
  *
  * @example
