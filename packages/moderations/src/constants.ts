@@ -1,7 +1,8 @@
 /**
  * Moderation model ids as an `as const` object (values for code) and a
- * string-literal union (fields typed with it still accept any string).
+ * string-literal union that still accepts any string.
  */
+import type { OpenString } from '@openai-micro/core';
 
 /**
  * Moderation model ids: go-openai's `ModerationTextStable`, `ModerationTextLatest`
@@ -19,5 +20,10 @@ export const ModerationModel = {
   OmniLatest: 'omni-moderation-latest',
   Omni20240926: 'omni-moderation-2024-09-26',
 } as const;
-/** A known moderation model id. */
-export type ModerationModel = (typeof ModerationModel)[keyof typeof ModerationModel];
+/**
+ * A moderation model id: one of {@link ModerationModel}, or any other string.
+ *
+ * @example
+ * const model: ModerationModel = ModerationModel.OmniLatest;
+ */
+export type ModerationModel = OpenString<(typeof ModerationModel)[keyof typeof ModerationModel]>;

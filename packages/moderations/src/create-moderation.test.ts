@@ -1,6 +1,6 @@
 import { createClient, getResponseMetadata, isBadRequestError } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { jsonBody, testClientOptions, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createModeration } from './create-moderation.js';
 import type { CreateModerationResponse } from './types.js';
 
@@ -24,26 +24,19 @@ const reply: CreateModerationResponse = {
   results: [{ flagged: true, categories, category_scores: scores as CreateModerationResponse['results'][number]['category_scores'] }],
 };
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer((request, response) => {
-    const body = JSON.parse(request.body.toString()) as { input: unknown };
-    if (body.input === '') return response.json(400, { error: { message: 'input is empty', type: 'invalid_request_error', param: 'input', code: null } });
-    return response.json(200, reply, { 'x-request-id': 'req_mod' });
-  });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
+const loopback = useLoopbackServer((request, response) => {
+  const body = jsonBody(request) as { input: unknown };
+  if (body.input === '') return response.json(400, { error: { message: 'input is empty', type: 'invalid_request_error', param: 'input', code: null } });
+  return response.json(200, reply, { 'x-request-id': 'req_mod' });
 });
 
-const client = () => createClient({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 });
+const client = () => createClient(testClientOptions(loopback.server));
 
 describe('createModeration', () => {
   it('posts exactly the given body to /moderations and returns categories under their slash names', async () => {
     const response = await createModeration(client(), { input: 'I want to hurt myself.' });
 
-    const [received] = server.requests;
+    const [received] = loopback.server.requests;
     expect([received?.method, received?.path, received?.headers.authorization]).toEqual(['POST', '/v1/moderations', 'Bearer sk-test']);
     expect(received?.body.toString()).toBe('{"input":"I want to hurt myself."}');
     expect(response).toEqual(reply);
@@ -66,7 +59,7 @@ describe('createModeration', () => {
       future_field: 0,
     });
 
-    expect(server.requests.map((request) => JSON.parse(request.body.toString()))).toEqual([
+    expect(loopback.server.requests.map(jsonBody)).toEqual([
       { input: ['one', 'two'], model: 'text-moderation-stable' },
       {
         input: [
@@ -77,6 +70,15 @@ describe('createModeration', () => {
         future_field: 0,
       },
     ]);
+  });
+
+  it('reports input it cannot use as a rejected promise, never a synchronous throw', async () => {
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = createModeration(client(), null as never);
+    }).not.toThrow();
+    await expect(pending).rejects.toThrow(TypeError);
+    expect(loopback.server.requests).toHaveLength(0);
   });
 
   it("types the API's refusal", async () => {

@@ -1,7 +1,12 @@
 import { type Client, type RequestOptions, request } from '@openai-micro/core';
 import type { CreateModerationRequest, CreateModerationResponse } from './types.js';
 
-/** Parameters of {@link createModeration}: the request body. */
+/**
+ * Parameters of {@link createModeration}: the request body.
+ *
+ * @example
+ * const params: CreateModerationParams = { input: ['first text', 'second text'], model: 'omni-moderation-latest' };
+ */
 export type CreateModerationParams = CreateModerationRequest;
 
 /**
@@ -20,7 +25,7 @@ export type CreateModerationParams = CreateModerationRequest;
  *   if (result.flagged) console.log(result.categories['self-harm/intent'], result.category_scores.violence);
  * }
  */
-export function createModeration(
+export async function createModeration(
   client: Client,
   params: CreateModerationParams,
   options?: RequestOptions<CreateModerationResponse>,
