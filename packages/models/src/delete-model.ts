@@ -1,7 +1,12 @@
 import { type Client, pathFor, type RequestOptions, request } from '@openai-micro/core';
 import type { DeleteModelResponse } from './types.js';
 
-/** Parameters of {@link deleteModel}. */
+/**
+ * Parameters of {@link deleteModel}: the path parameter `model`, as the API reference names it.
+ *
+ * @example
+ * const params: DeleteModelParams = { model: 'ft:gpt-3.5-turbo:my-org:custom:abc123' };
+ */
 export interface DeleteModelParams {
   /** The id of a fine-tuned model your organization owns, such as `ft:gpt-3.5-turbo:my-org:custom:abc123`. */
   model: string;
@@ -16,7 +21,6 @@ export interface DeleteModelParams {
  * @example
  * const { deleted } = await deleteModel(client, { model: 'ft:gpt-3.5-turbo:my-org:custom:abc123' });
  */
-// async so that an id refused by pathFor rejects the returned promise instead of throwing.
 export async function deleteModel(client: Client, params: DeleteModelParams, options?: RequestOptions<DeleteModelResponse>): Promise<DeleteModelResponse> {
   return request<DeleteModelResponse>(client, { method: 'DELETE', path: pathFor('/models/{model}', params) }, options);
 }

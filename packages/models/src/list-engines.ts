@@ -11,6 +11,6 @@ import type { ListEnginesResponse } from './types.js';
  * @example
  * const { data } = await listEngines(client);
  */
-export function listEngines(client: Client, options?: RequestOptions<ListEnginesResponse>): Promise<ListEnginesResponse> {
+export async function listEngines(client: Client, options?: RequestOptions<ListEnginesResponse>): Promise<ListEnginesResponse> {
   return request<ListEnginesResponse>(client, { method: 'GET', path: '/engines' }, options);
 }

@@ -14,6 +14,6 @@ import type { ListModelsResponse } from './types.js';
  * const { data } = await listModels(client);
  * console.log(data.map((model) => model.id));
  */
-export function listModels(client: Client, options?: RequestOptions<ListModelsResponse>): Promise<ListModelsResponse> {
+export async function listModels(client: Client, options?: RequestOptions<ListModelsResponse>): Promise<ListModelsResponse> {
   return request<ListModelsResponse>(client, { method: 'GET', path: '/models' }, options);
 }

@@ -1,7 +1,14 @@
 import { type Client, pathFor, type RequestOptions, request } from '@openai-micro/core';
 import type { Engine } from './types.js';
 
-/** Parameters of {@link retrieveEngine}. */
+/**
+ * Parameters of {@link retrieveEngine}.
+ *
+ * @deprecated Engines were replaced by models; use {@link retrieveModel}.
+ *
+ * @example
+ * const params: RetrieveEngineParams = { engine_id: 'davinci' };
+ */
 export interface RetrieveEngineParams {
   engine_id: string;
 }
@@ -18,7 +25,6 @@ export interface RetrieveEngineParams {
  * @example
  * const engine = await retrieveEngine(client, { engine_id: 'davinci' });
  */
-// async so that an id refused by pathFor rejects the returned promise instead of throwing.
 export async function retrieveEngine(client: Client, params: RetrieveEngineParams, options?: RequestOptions<Engine>): Promise<Engine> {
   return request<Engine>(client, { method: 'GET', path: pathFor('/engines/{engine_id}', params) }, options);
 }

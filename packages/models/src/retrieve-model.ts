@@ -1,7 +1,12 @@
 import { type Client, pathFor, type RequestOptions, request } from '@openai-micro/core';
 import type { Model } from './types.js';
 
-/** Parameters of {@link retrieveModel}. */
+/**
+ * Parameters of {@link retrieveModel}: the path parameter `model`, as the API reference names it.
+ *
+ * @example
+ * const params: RetrieveModelParams = { model: 'gpt-4o-mini' };
+ */
 export interface RetrieveModelParams {
   /** The model id, such as `gpt-4o` or `ft:gpt-3.5-turbo:my-org:custom:abc123`. */
   model: string;
@@ -18,7 +23,6 @@ export interface RetrieveModelParams {
  * const model = await retrieveModel(client, { model: 'gpt-4o-mini' });
  * console.log(model.owned_by, new Date(model.created * 1000));
  */
-// async so that an id refused by pathFor rejects the returned promise instead of throwing.
 export async function retrieveModel(client: Client, params: RetrieveModelParams, options?: RequestOptions<Model>): Promise<Model> {
   return request<Model>(client, { method: 'GET', path: pathFor('/models/{model}', params) }, options);
 }

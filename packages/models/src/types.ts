@@ -3,7 +3,12 @@
  * (Model, ListModelsResponse, DeleteModelResponse) and go-openai's Engine.
  */
 
-/** A model permission, as older API versions and some compatible servers send it (go-openai `Permission`). */
+/**
+ * A model permission, as older API versions and some compatible servers send it (go-openai `Permission`).
+ *
+ * @example
+ * const canFineTune = (model.permission ?? []).some((permission: ModelPermission) => permission.allow_fine_tuning);
+ */
 export interface ModelPermission {
   id: string;
   object: string;
@@ -20,7 +25,13 @@ export interface ModelPermission {
   [field: string]: unknown;
 }
 
-/** A model the API offers (the spec's Model). */
+/**
+ * A model the API offers (the spec's Model).
+ *
+ * @example
+ * const model: Model = await retrieveModel(client, { model: 'gpt-4o-mini' });
+ * console.log(model.owned_by, new Date(model.created * 1000));
+ */
 export interface Model {
   id: string;
   object: 'model';
@@ -36,13 +47,24 @@ export interface Model {
   [field: string]: unknown;
 }
 
-/** The answer to {@link listModels} (the spec's ListModelsResponse). */
+/**
+ * The answer to {@link listModels} (the spec's ListModelsResponse).
+ *
+ * @example
+ * const { data }: ListModelsResponse = await listModels(client);
+ * const mine = data.filter((model) => model.id.startsWith('ft:'));
+ */
 export interface ListModelsResponse {
   object: 'list';
   data: Model[];
 }
 
-/** The answer to {@link deleteModel} (the spec's DeleteModelResponse). */
+/**
+ * The answer to {@link deleteModel} (the spec's DeleteModelResponse).
+ *
+ * @example
+ * const { deleted }: DeleteModelResponse = await deleteModel(client, { model: 'ft:gpt-3.5-turbo:my-org:custom:abc123' });
+ */
 export interface DeleteModelResponse {
   id: string;
   object: string;
@@ -53,6 +75,10 @@ export interface DeleteModelResponse {
  * An engine of the deprecated engines API (go-openai `Engine`).
  *
  * @deprecated Engines were replaced by models; use {@link Model}.
+ *
+ * @example
+ * const engine: Engine = await retrieveEngine(client, { engine_id: 'davinci' });
+ * if (!engine.ready) console.warn(`${engine.id} is not ready`);
  */
 export interface Engine {
   id: string;
@@ -68,6 +94,9 @@ export interface Engine {
  * The answer to {@link listEngines} (go-openai `EnginesList`).
  *
  * @deprecated Engines were replaced by models; use {@link ListModelsResponse}.
+ *
+ * @example
+ * const { data }: ListEnginesResponse = await listEngines(client);
  */
 export interface ListEnginesResponse {
   object: 'list';
