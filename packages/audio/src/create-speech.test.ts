@@ -1,22 +1,22 @@
-import { getResponseMetadata, isRateLimitError } from '@openai-micro/core';
+import { createClient, getResponseMetadata, isRateLimitError } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { createSpeech } from './create-speech.js';
-import { clientFor, useLoopbackServer } from './test-helpers.js';
 import { SpeechResponseFormat, SpeechVoice } from './types.js';
 
 const mp3 = Buffer.from([0xff, 0xfb, 0x90, 0x64, 1, 2, 3, 4, 5, 6, 7, 8]);
 
-const context = useLoopbackServer(async (request, reply) => {
+const context = useLoopbackClient(async (request, reply) => {
   if (JSON.parse(request.body.toString()).input === 'too fast') {
     return reply.json(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'x-should-retry': 'false' });
   }
   return reply.chunks(200, { 'content-type': 'audio/mpeg', 'x-request-id': 'req_tts' }, reply.split(mp3, [4, 8]), { delayMs: 5 });
-});
+}, createClient);
 
 describe('createSpeech', () => {
   it('posts the set fields as JSON and streams the audio back', async () => {
-    const audio = await createSpeech(clientFor(context.server), {
+    const audio = await createSpeech(context.client(), {
       model: 'tts-1-hd',
       input: 'Hello!',
       voice: SpeechVoice.Nova,
@@ -38,14 +38,14 @@ describe('createSpeech', () => {
   });
 
   it('sends only the required fields when nothing else is set, and reads the body whole with bytes()', async () => {
-    const audio = await createSpeech(clientFor(context.server), { model: 'tts-1', input: 'Hi', voice: 'alloy' });
+    const audio = await createSpeech(context.client(), { model: 'tts-1', input: 'Hi', voice: 'alloy' });
 
     expect(await audio.bytes()).toEqual(new Uint8Array(mp3));
     expect(JSON.parse(context.server.requests[0]!.body.toString())).toEqual({ model: 'tts-1', input: 'Hi', voice: 'alloy' });
   });
 
   it('types an API rejection', async () => {
-    const failure = await createSpeech(clientFor(context.server), { model: 'tts-1', input: 'too fast', voice: 'alloy' }).catch((error) => error);
+    const failure = await createSpeech(context.client(), { model: 'tts-1', input: 'too fast', voice: 'alloy' }).catch((error) => error);
     expect(isRateLimitError(failure)).toBe(true);
   });
 

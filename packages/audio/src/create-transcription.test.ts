@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getResponseMetadata, InputRejectedError, isBadRequestError } from '@openai-micro/core';
+import { APIError, createClient, getResponseMetadata, InputRejectedError, isBadRequestError } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
+import { oneShotStream, receivedParts } from '@openai-micro/tooling/multipart-parts';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { createTranscription } from './create-transcription.js';
-import { clientFor, receivedParts, useLoopbackServer } from './test-helpers.js';
 import type { AudioText, CreateTranscriptionResponseJson, CreateTranscriptionResponseVerboseJson } from './types.js';
 
 const audio = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 1, 2, 3]);
@@ -24,13 +25,13 @@ const verbose = {
   ],
 };
 
-const context = useLoopbackServer(async (request, reply) => {
+const context = useLoopbackClient(async (request, reply) => {
   const format = (await receivedParts(request)).find((part) => part.name === 'response_format')?.value ?? 'json';
   if (format === 'bad') return reply.json(400, { error: { message: "Invalid response_format 'bad'", type: 'invalid_request_error', param: 'response_format' } });
   if (format === 'verbose_json') return reply.json(200, verbose);
   if (format === 'json') return reply.json(200, { text: 'Hello there.' }, { 'x-request-id': 'req_audio' });
   return reply.send(200, format === 'text' ? 'Hello there.\n' : srt, { 'content-type': 'text/plain; charset=utf-8' });
-});
+}, createClient);
 
 let directory: string;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('createTranscription', () => {
     const path = join(directory, 'talk.mp3');
     await writeFile(path, audio);
 
-    const result = await createTranscription(clientFor(context.server), {
+    const result = await createTranscription(context.client(), {
       file: path,
       model: 'whisper-1',
       prompt: 'A greeting.',
@@ -71,7 +72,7 @@ describe('createTranscription', () => {
   });
 
   it('reads the default json format as { text } with the response metadata', async () => {
-    const result = await createTranscription(clientFor(context.server), { file: { data: audio, name: 'talk.wav' }, model: 'whisper-1', temperature: 0.25 });
+    const result = await createTranscription(context.client(), { file: { data: audio, name: 'talk.wav' }, model: 'whisper-1', temperature: 0.25 });
 
     expect(result).toEqual({ text: 'Hello there.' });
     expectTypeOf(result).toEqualTypeOf<CreateTranscriptionResponseJson>();
@@ -88,15 +89,35 @@ describe('createTranscription', () => {
     ['srt', srt],
     ['vtt', srt],
   ] as const)('reads the %s format as { text } holding the whole body', async (format, body) => {
-    const result = await createTranscription(clientFor(context.server), { file: { data: audio, name: 'talk.mp3' }, model: 'whisper-1', response_format: format });
+    const result = await createTranscription(context.client(), { file: { data: audio, name: 'talk.mp3' }, model: 'whisper-1', response_format: format });
 
     expect(result).toEqual({ text: body });
     expectTypeOf(result).toEqualTypeOf<AudioText>();
     expect(context.server.requests[0]!.headers.accept).toContain('text/plain');
   });
 
+  it('uploads a one-shot ReadableStream as the file part, and never retries it: a 5xx ends in an APIError after one request', async () => {
+    const oneShot = () => oneShotStream(audio.slice(0, 4), audio.slice(4));
+    const result = await createTranscription(context.client(), { file: { data: oneShot(), name: 'live.mp3' }, model: 'whisper-1' });
+    expect(result).toEqual({ text: 'Hello there.' });
+    expect(await receivedParts(context.server.requests[0]!)).toEqual([
+      { name: 'model', value: 'whisper-1' },
+      { name: 'file', value: { filename: 'live.mp3', type: 'audio/mpeg', bytes: audio } },
+    ]);
+
+    context.server.handler = (_request, reply) => reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' });
+    const failure = await createTranscription(context.client({ maxRetries: 3 }), { file: { data: oneShot(), name: 'live.mp3' }, model: 'whisper-1' }).catch(
+      (error) => error,
+    );
+    expect(APIError.isInstance(failure)).toBe(true);
+    expect((failure as APIError).status).toBe(500);
+    expect((failure as APIError).message).toMatch(/not retried/);
+    expect(context.server.requests).toHaveLength(2);
+    expect(context.server.requests[1]!.complete).toBe(true);
+  });
+
   it('types an API rejection', async () => {
-    const failure = await createTranscription(clientFor(context.server), { file: { data: audio, name: 'talk.mp3' }, model: 'whisper-1', response_format: 'bad' }).catch(
+    const failure = await createTranscription(context.client(), { file: { data: audio, name: 'talk.mp3' }, model: 'whisper-1', response_format: 'bad' }).catch(
       (error) => error,
     );
 
@@ -105,7 +126,7 @@ describe('createTranscription', () => {
   });
 
   it('refuses a missing file, a directory and a nameless upload before sending anything', async () => {
-    const client = clientFor(context.server);
+    const client = context.client();
     for (const file of [join(directory, 'missing.mp3'), directory, { data: audio, name: '' }]) {
       const failure = await createTranscription(client, { file, model: 'whisper-1' }).catch((error) => error);
       expect(InputRejectedError.isInstance(failure)).toBe(true);

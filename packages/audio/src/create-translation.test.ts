@@ -1,7 +1,9 @@
+import { createClient } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
+import { receivedParts } from '@openai-micro/tooling/multipart-parts';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createTranslation } from './create-translation.js';
-import { clientFor, receivedParts, useLoopbackServer } from './test-helpers.js';
 import type { AudioText, CreateTranslationResponseJson, CreateTranslationResponseVerboseJson } from './types.js';
 
 const audio = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 2, 4]);
@@ -14,16 +16,16 @@ const verbose = {
 };
 const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:02.250\nGood morning.\n';
 
-const context = useLoopbackServer(async (request, reply) => {
+const context = useLoopbackClient(async (request, reply) => {
   const format = (await receivedParts(request)).find((part) => part.name === 'response_format')?.value;
   if (format === 'verbose_json') return reply.json(200, verbose);
   if (format === 'vtt' || format === 'text' || format === 'srt') return reply.send(200, vtt, { 'content-type': 'text/plain' });
   return reply.json(200, { text: 'Good morning.' });
-});
+}, createClient);
 
 describe('createTranslation', () => {
   it('sends the set fields, then the audio file, to /audio/translations', async () => {
-    const result = await createTranslation(clientFor(context.server), {
+    const result = await createTranslation(context.client(), {
       file: new File([audio], 'bonjour.ogg', { type: 'audio/ogg' }),
       model: 'whisper-1',
       prompt: 'A greeting.',
@@ -43,7 +45,7 @@ describe('createTranslation', () => {
   });
 
   it('reads verbose_json with typed segments', async () => {
-    const result = await createTranslation(clientFor(context.server), { file: { data: audio, name: 'bonjour.ogg' }, model: 'whisper-1', response_format: 'verbose_json' });
+    const result = await createTranslation(context.client(), { file: { data: audio, name: 'bonjour.ogg' }, model: 'whisper-1', response_format: 'verbose_json' });
 
     expect(result).toEqual(verbose);
     expectTypeOf(result).toEqualTypeOf<CreateTranslationResponseVerboseJson>();
@@ -51,7 +53,7 @@ describe('createTranslation', () => {
   });
 
   it.each(['text', 'srt', 'vtt'] as const)('reads the %s format as { text }', async (format) => {
-    const result = await createTranslation(clientFor(context.server), { file: { data: audio, name: 'bonjour.ogg' }, model: 'whisper-1', response_format: format });
+    const result = await createTranslation(context.client(), { file: { data: audio, name: 'bonjour.ogg' }, model: 'whisper-1', response_format: format });
 
     expect(result).toEqual({ text: vtt });
     expectTypeOf(result).toEqualTypeOf<AudioText>();

@@ -1,28 +1,27 @@
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APIError, InputRejectedError } from '@openai-micro/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { APIError, createClient, InputRejectedError } from '@openai-micro/core';
+import { oneShotStream, receivedParts } from '@openai-micro/tooling/multipart-parts';
+import { testClientOptions, useLoopbackClient } from '@openai-micro/tooling/test-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFile } from './create-file.js';
-import { clientFor, listenOnLoopback, peakMemoryGrowth, receivedParts, useLoopbackServer } from './test-helpers.js';
+import { listenOnLoopback, peakMemoryGrowth } from './test-helpers.js';
 
 const uploaded = { id: 'file-abc123', object: 'file', bytes: 14, created_at: 1_700_000_000, filename: 'train.jsonl', purpose: 'fine-tune' };
 
-const context = useLoopbackServer((_request, reply) => reply.json(200, uploaded));
+const context = useLoopbackClient((_request, reply) => reply.json(200, uploaded), createClient);
 let directory: string;
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'openai-micro-files-'));
 });
 afterAll(() => rm(directory, { recursive: true, force: true }));
-afterEach(() => {
-  context.server.handler = (_request, reply) => reply.json(200, uploaded);
-});
 
 describe('createFile', () => {
   it('uploads a file path as multipart: purpose, then the file under its base name', async () => {
     const path = join(directory, 'train.jsonl');
     await writeFile(path, '{"prompt":"a"}');
-    const file = await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' });
+    const file = await createFile(context.client(), { file: path, purpose: 'fine-tune' });
 
     expect(file).toEqual(uploaded);
     const [received] = context.server.requests;
@@ -38,7 +37,7 @@ describe('createFile', () => {
   });
 
   it('uploads bytes with a name, a File, and passes newer fields through', async () => {
-    const client = clientFor(context.server);
+    const client = context.client();
     await createFile(client, { file: { data: new Uint8Array([1, 2, 3]), name: 'data.bin', type: 'application/x-custom' }, purpose: 'assistants' });
     await createFile(client, { file: new File(['hello'], 'notes.txt', { type: 'text/plain' }), purpose: 'user_data' });
     await createFile(client, { file: { data: new Uint8Array([9]), name: 'dir/one.jsonl' }, purpose: 'batch', expires_after: 3600 } as never);
@@ -65,7 +64,7 @@ describe('createFile', () => {
     context.server.handler = (_request, reply) =>
       context.server.requests.length === 1 ? reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' }) : reply.json(200, uploaded);
 
-    const file = await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' });
+    const file = await createFile(context.client({ maxRetries: 1 }), { file: path, purpose: 'fine-tune' });
 
     expect(file.id).toBe('file-abc123');
     expect(context.server.requests).toHaveLength(2);
@@ -78,14 +77,9 @@ describe('createFile', () => {
 
   it('does not retry a one-shot ReadableStream upload: the 5xx ends in an APIError after one request', async () => {
     context.server.handler = (_request, reply) => reply.json(500, { error: { message: 'boom', type: 'server_error' } }, { 'retry-after-ms': '0' });
-    const data = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"a":1}\n'));
-        controller.close();
-      },
-    });
+    const data = oneShotStream(new TextEncoder().encode('{"a":1}\n'));
 
-    const failure = await createFile(clientFor(context.server, { maxRetries: 3 }), { file: { data, name: 'stream.jsonl' }, purpose: 'batch' }).catch((error) => error);
+    const failure = await createFile(context.client({ maxRetries: 3 }), { file: { data, name: 'stream.jsonl' }, purpose: 'batch' }).catch((error) => error);
 
     expect(APIError.isInstance(failure)).toBe(true);
     expect((failure as APIError).status).toBe(500);
@@ -102,7 +96,7 @@ describe('createFile', () => {
     await writeFile(path, Buffer.alloc(300_000, 'y'));
     const progress: { loaded: number; total: number | undefined }[] = [];
 
-    await createFile(clientFor(context.server), { file: path, purpose: 'fine-tune' }, { onUploadProgress: (event) => progress.push(event) });
+    await createFile(context.client(), { file: path, purpose: 'fine-tune' }, { onUploadProgress: (event) => progress.push(event) });
 
     const sent = context.server.requests[0]!.body.length;
     expect(progress.length).toBeGreaterThan(2);
@@ -112,7 +106,7 @@ describe('createFile', () => {
   });
 
   it('refuses a missing path, a directory and an empty file name before sending anything', async () => {
-    const client = clientFor(context.server);
+    const client = context.client();
     const attempts = [
       () => createFile(client, { file: join(directory, 'missing.jsonl'), purpose: 'fine-tune' }),
       () => createFile(client, { file: directory, purpose: 'fine-tune' }),
@@ -145,7 +139,7 @@ describe('createFile', () => {
     });
     let growth: number;
     try {
-      growth = await peakMemoryGrowth(() => createFile(clientFor(counting), { file: path, purpose: 'batch' }));
+      growth = await peakMemoryGrowth(() => createFile(createClient(testClientOptions(counting)), { file: path, purpose: 'batch' }));
     } finally {
       counting.close();
       await rm(path, { force: true });

@@ -1,20 +1,23 @@
 import { once } from 'node:events';
-import { getResponseMetadata, isNotFoundError } from '@openai-micro/core';
+import { createClient, getResponseMetadata, isNotFoundError } from '@openai-micro/core';
+import { testClientOptions, useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { downloadFile } from './download-file.js';
-import { clientFor, listenOnLoopback, peakMemoryGrowth, useLoopbackServer } from './test-helpers.js';
+import { listenOnLoopback, peakMemoryGrowth } from './test-helpers.js';
 
 const content = '{"messages":[{"role":"user","content":"héllo"}]}\n';
 
-const context = useLoopbackServer((request, reply) =>
+const context = useLoopbackClient(
+  (request, reply) =>
     request.path === '/v1/files/file-abc/content'
       ? reply.chunks(200, { 'content-type': 'application/octet-stream', 'x-request-id': 'req_dl' }, reply.split(content, [5, 20, 30]))
       : reply.json(404, { error: { message: 'No such File object', type: 'invalid_request_error' } }),
-  );
+  createClient,
+);
 
 describe('downloadFile', () => {
   it('sends GET /files/{file_id}/content and reads the body as text or bytes', async () => {
-    const client = clientFor(context.server);
+    const client = context.client();
     const asText = await downloadFile(client, { file_id: 'file-abc' });
 
     expect(asText.contentType).toBe('application/octet-stream');
@@ -28,7 +31,7 @@ describe('downloadFile', () => {
   });
 
   it('types a 404 as an APIError', async () => {
-    const failure = await downloadFile(clientFor(context.server), { file_id: 'file-gone' }).catch((error) => error);
+    const failure = await downloadFile(context.client(), { file_id: 'file-gone' }).catch((error) => error);
     expect(isNotFoundError(failure)).toBe(true);
   });
 
@@ -47,7 +50,7 @@ describe('downloadFile', () => {
     let growth: number;
     try {
       growth = await peakMemoryGrowth(async () => {
-        for await (const bytes of await downloadFile(clientFor(sending), { file_id: 'file-large' })) {
+        for await (const bytes of await downloadFile(createClient(testClientOptions(sending)), { file_id: 'file-large' })) {
           received += bytes.byteLength;
           chunks += 1;
         }

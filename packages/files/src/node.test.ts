@@ -1,12 +1,13 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@openai-micro/core';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFile } from './download-file.js';
 import { saveToFile } from './node.js';
-import { clientFor, useLoopbackServer } from './test-helpers.js';
 
-const context = useLoopbackServer((_request, reply) => reply.chunks(200, { 'content-type': 'application/jsonl' }, ['{"a":1}\n', '{"b":2}\n'], { delayMs: 5 }));
+const context = useLoopbackClient((_request, reply) => reply.chunks(200, { 'content-type': 'application/jsonl' }, ['{"a":1}\n', '{"b":2}\n'], { delayMs: 5 }), createClient);
 let directory: string;
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'openai-micro-files-node-'));
@@ -16,7 +17,7 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 describe('saveToFile', () => {
   it('writes a downloaded file to disk and resolves the bytes written', async () => {
     const path = join(directory, 'results.jsonl');
-    const written = await saveToFile(await downloadFile(clientFor(context.server), { file_id: 'file-abc' }), path);
+    const written = await saveToFile(await downloadFile(context.client(), { file_id: 'file-abc' }), path);
 
     expect(written).toBe(16);
     expect(await readFile(path, 'utf8')).toBe('{"a":1}\n{"b":2}\n');

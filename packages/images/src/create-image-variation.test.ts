@@ -1,16 +1,18 @@
+import { createClient } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
+import { receivedParts } from '@openai-micro/tooling/multipart-parts';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { createImageVariation } from './create-image-variation.js';
-import { clientFor, receivedParts, useLoopbackServer } from './test-helpers.js';
 
 const reply = { created: 1_700_000_000, data: [{ url: 'https://images.example/a.png' }, { url: 'https://images.example/b.png' }] };
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
 
-const context = useLoopbackServer((_request, answer) => answer.json(200, reply));
+const context = useLoopbackClient((_request, answer) => answer.json(200, reply), createClient);
 
 describe('createImageVariation', () => {
   it('sends the set fields, then the image, to /images/variations', async () => {
-    const response = await createImageVariation(clientFor(context.server), {
+    const response = await createImageVariation(context.client(), {
       image: { data: png, name: 'cat.png' },
       model: 'dall-e-2',
       n: 2,
@@ -33,8 +35,8 @@ describe('createImageVariation', () => {
   });
 
   it('sends only the image when nothing else is set, and a zero n as "0" when set', async () => {
-    await createImageVariation(clientFor(context.server), { image: { data: png, name: 'cat.png' } });
-    await createImageVariation(clientFor(context.server), { image: { data: png, name: 'cat.png' }, n: 0 });
+    await createImageVariation(context.client(), { image: { data: png, name: 'cat.png' } });
+    await createImageVariation(context.client(), { image: { data: png, name: 'cat.png' }, n: 0 });
 
     expect((await receivedParts(context.server.requests[0]!)).map((part) => part.name)).toEqual(['image']);
     expect((await receivedParts(context.server.requests[1]!))[0]).toEqual({ name: 'n', value: '0' });

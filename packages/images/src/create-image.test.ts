@@ -1,18 +1,19 @@
+import { createClient } from '@openai-micro/core';
 import { createAzureClient } from '@openai-micro/core/azure';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 import { describe, expect, it } from 'vitest';
 import { createImage } from './create-image.js';
-import { clientFor, useLoopbackServer } from './test-helpers.js';
 import { ImageModel, ImageQuality, ImageResponseFormat, ImageSize, ImageStyle } from './types.js';
 
 const reply = { created: 1_700_000_000, data: [{ url: 'https://images.example/1.png', revised_prompt: 'A lighthouse at dusk, oil painting' }] };
 
-const context = useLoopbackServer((_request, answer) => answer.json(200, reply));
+const context = useLoopbackClient((_request, answer) => answer.json(200, reply), createClient);
 
 const sentJSON = () => JSON.parse(context.server.requests[0]!.body.toString());
 
 describe('createImage', () => {
   it('posts every field the caller set as JSON to /images/generations', async () => {
-    const response = await createImage(clientFor(context.server), {
+    const response = await createImage(context.client(), {
       prompt: 'A lighthouse at dusk',
       model: ImageModel.DallE3,
       n: 1,
@@ -42,8 +43,8 @@ describe('createImage', () => {
   });
 
   it('sends only the prompt when nothing else is set, and zero values and newer fields as given', async () => {
-    await createImage(clientFor(context.server), { prompt: 'A cat' });
-    await createImage(clientFor(context.server), { prompt: 'A cat', n: 0, user: '', background: 'transparent' } as never);
+    await createImage(context.client(), { prompt: 'A cat' });
+    await createImage(context.client(), { prompt: 'A cat', n: 0, user: '', background: 'transparent' } as never);
 
     expect(JSON.parse(context.server.requests[0]!.body.toString())).toEqual({ prompt: 'A cat' });
     expect(JSON.parse(context.server.requests[1]!.body.toString())).toEqual({ prompt: 'A cat', n: 0, user: '', background: 'transparent' });
