@@ -1,6 +1,11 @@
 import type { Definition } from './definition.js';
 
-/** Keywords of {@link array}. */
+/**
+ * Keywords of {@link array}.
+ *
+ * @example
+ * const keywords: ArrayKeywords = { description: 'Tags', minItems: 1, maxItems: 5, uniqueItems: true };
+ */
 export interface ArrayKeywords {
   description?: string;
   minItems?: number;

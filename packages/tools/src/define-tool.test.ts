@@ -1,5 +1,6 @@
 import { InputRejectedError } from '@openai-micro/core';
 import * as v from 'valibot';
+import { thrownBy } from '@openai-micro/tooling/test-client';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineTool } from './define-tool.js';
 
@@ -35,12 +36,7 @@ describe('defineTool', () => {
 
   it('converts the schema on first use only, and once', () => {
     const unconvertible = defineTool({ name: 'schedule', parameters: v.object({ when: v.date() }) });
-    let failure: unknown;
-    try {
-      void unconvertible.function;
-    } catch (error) {
-      failure = error;
-    }
+    const failure = thrownBy(() => unconvertible.function);
     expect(InputRejectedError.isInstance(failure)).toBe(true);
     expect((failure as InputRejectedError).field).toBe('parameters');
     expect((failure as Error).message).toMatch(/tool "schedule" cannot be turned into JSON Schema: The "date" schema/);
@@ -70,12 +66,7 @@ describe('defineTool', () => {
     expect(() => notObject.function).toThrow(/must be an object schema such as v.object\(\{...\}\), got "string"/);
 
     for (const name of ['', 'get weather', 'x'.repeat(65)]) {
-      let failure: unknown;
-      try {
-        defineTool({ name, parameters });
-      } catch (error) {
-        failure = error;
-      }
+      const failure = thrownBy(() => defineTool({ name, parameters }));
       expect(InputRejectedError.isInstance(failure)).toBe(true);
       expect((failure as InputRejectedError).field).toBe('name');
     }

@@ -3,7 +3,12 @@ import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { parseToolCall } from './parse-tool-call.js';
 
-/** What a tool's `execute` receives besides its parsed arguments. */
+/**
+ * What a tool's `execute` receives besides its parsed arguments.
+ *
+ * @example
+ * const execute = async ({ city }: { city: string }, { toolCall, signal }: ToolExecutionContext) => fetchWeather(city, { signal, id: toolCall.id });
+ */
 export interface ToolExecutionContext {
   /** The tool call being answered. */
   toolCall: ChatCompletionMessageToolCall;
@@ -11,7 +16,13 @@ export interface ToolExecutionContext {
   signal: AbortSignal | undefined;
 }
 
-/** Options of {@link defineTool}. */
+/**
+ * Options of {@link defineTool}.
+ *
+ * @example
+ * const config: ToolConfig<typeof parameters, string> = { name: 'get_time', parameters, execute: ({ zone }) => new Date().toLocaleString('en', { timeZone: zone }) };
+ * const tool = defineTool(config);
+ */
 export interface ToolConfig<Schema extends GenericSchema, Result> {
   /** The function name the model calls: letters, digits, `_` and `-`, at most 64. */
   name: string;
@@ -31,6 +42,10 @@ export interface ToolConfig<Schema extends GenericSchema, Result> {
  * A tool made by {@link defineTool}: a `ChatCompletionTool` to pass in a chat
  * request's `tools` (only `type` and `function` are enumerable, so that is all
  * a request sends), which also parses and runs its calls.
+ *
+ * @example
+ * const tools: Tool[] = [weather, calendar];
+ * await createChatCompletion(client, { model: 'gpt-4o-mini', messages, tools });
  */
 export interface Tool<Schema extends GenericSchema = GenericSchema, Result = unknown> extends ChatCompletionTool {
   readonly type: 'function';

@@ -19,7 +19,12 @@ export const DataType = {
   Null: 'null',
   Boolean: 'boolean',
 } as const;
-/** A JSON Schema type name. */
+/**
+ * A JSON Schema type name: one of {@link DataType}, or any other string.
+ *
+ * @example
+ * const nullableString: DataType[] = [DataType.String, DataType.Null];
+ */
 export type DataType = OpenString<(typeof DataType)[keyof typeof DataType]>;
 
 /**

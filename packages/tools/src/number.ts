@@ -1,6 +1,11 @@
 import type { Definition } from './definition.js';
 
-/** Keywords of {@link number} and {@link integer}. */
+/**
+ * Keywords of {@link number} and {@link integer}.
+ *
+ * @example
+ * const keywords: NumberKeywords = { description: 'Temperature in °C', minimum: -90, maximum: 60 };
+ */
 export interface NumberKeywords {
   description?: string;
   /** The only values allowed. */

@@ -1,6 +1,11 @@
 import type { Definition } from './definition.js';
 
-/** Keywords of {@link object}; `required` may only name the object's properties. */
+/**
+ * Keywords of {@link object}; `required` may only name the object's properties.
+ *
+ * @example
+ * const keywords: ObjectKeywords<'city' | 'unit'> = { required: ['city'], additionalProperties: false };
+ */
 export interface ObjectKeywords<Name extends string = string> {
   description?: string;
   /** The properties the model must always send. */

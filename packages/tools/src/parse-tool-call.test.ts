@@ -1,5 +1,6 @@
 import { type ChatCompletionMessageToolCall, InputRejectedError, OpenAIMicroError } from '@openai-micro/core';
 import * as v from 'valibot';
+import { thrownBy } from '@openai-micro/tooling/test-client';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineTool } from './define-tool.js';
 import { parseToolCall } from './parse-tool-call.js';
@@ -13,15 +14,6 @@ const weather = defineTool({
 
 function call(argumentsText: string, name = 'get_weather'): ChatCompletionMessageToolCall {
   return { id: 'call_1', type: 'function', function: { name, arguments: argumentsText } };
-}
-
-function failureOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 describe('parseToolCall and tool.parse', () => {
@@ -39,7 +31,7 @@ describe('parseToolCall and tool.parse', () => {
   });
 
   it('throw a ToolArgumentsError for text that is not JSON', () => {
-    const failure = failureOf(() => weather.parse(call('{"city": "Par')));
+    const failure = thrownBy(() => weather.parse(call('{"city": "Par')));
 
     expect(ToolArgumentsError.isInstance(failure)).toBe(true);
     expect(failure).toBeInstanceOf(OpenAIMicroError);
@@ -49,7 +41,7 @@ describe('parseToolCall and tool.parse', () => {
   });
 
   it('throw a ToolArgumentsError with valibot issues for values that fail the schema', () => {
-    const failure = failureOf(() => weather.parse(call('{"city":7,"days":0.5}'))) as ToolArgumentsError;
+    const failure = thrownBy(() => weather.parse(call('{"city":7,"days":0.5}'))) as ToolArgumentsError;
 
     expect(ToolArgumentsError.isInstance(failure)).toBe(true);
     expect(failure.reason).toBe('schema');
@@ -62,7 +54,7 @@ describe('parseToolCall and tool.parse', () => {
   });
 
   it('refuse a call for another tool', () => {
-    const failure = failureOf(() => parseToolCall(weather, call('{}', 'get_time')));
+    const failure = thrownBy(() => parseToolCall(weather, call('{}', 'get_time')));
 
     expect(InputRejectedError.isInstance(failure)).toBe(true);
     expect((failure as InputRejectedError).field).toBe('toolCall');

@@ -4,7 +4,13 @@ import { ToolArgumentsError } from './tool-arguments-error.js';
 import type { ChatCompletionRequestToolMessage } from './types.js';
 import { UnknownToolError } from './unknown-tool-error.js';
 
-/** Options of {@link runToolCalls}. */
+/**
+ * Options of {@link runToolCalls}.
+ *
+ * @example
+ * const options: RunToolCallsOptions = { invalidArguments: 'reply', signal: AbortSignal.timeout(10_000) };
+ * messages.push(...(await runToolCalls(tools, message.tool_calls, options)));
+ */
 export interface RunToolCallsOptions {
   /**
    * What to do when the model sent invalid arguments: `'throw'` (default) the

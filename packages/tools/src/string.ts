@@ -1,6 +1,11 @@
 import type { Definition } from './definition.js';
 
-/** Keywords of {@link string}. */
+/**
+ * Keywords of {@link string}.
+ *
+ * @example
+ * const keywords: StringKeywords = { description: 'Temperature unit', enum: ['celsius', 'fahrenheit'] };
+ */
 export interface StringKeywords {
   description?: string;
   /** The only values allowed. */

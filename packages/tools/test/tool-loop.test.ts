@@ -1,6 +1,6 @@
 import { createClient } from '@openai-micro/core';
-import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonBody, testClientOptions, useLoopbackServer } from '@openai-micro/tooling/test-client';
+import { describe, expect, it } from 'vitest';
 import { answerWithTools, weatherTool } from '../examples/tool-loop.js';
 
 const toolCalls = [
@@ -12,28 +12,24 @@ function completion(message: object, finishReason: string) {
   return { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, message, finish_reason: finishReason }] };
 }
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer((request, reply) => {
-    const { messages } = JSON.parse(request.body.toString()) as { messages: { role: string }[] };
-    return messages.at(-1)?.role === 'user'
-      ? reply.json(200, completion({ role: 'assistant', content: null, tool_calls: toolCalls }, 'tool_calls'))
-      : reply.json(200, completion({ role: 'assistant', content: 'Paris is warmer: 21°C against 70°F (21°C) in Oslo.' }, 'stop'));
-  });
+const loopback = useLoopbackServer((request, reply) => {
+  const { messages } = jsonBody(request) as { messages: { role: string }[] };
+  return messages.at(-1)?.role === 'user'
+    ? reply.json(200, completion({ role: 'assistant', content: null, tool_calls: toolCalls }, 'tool_calls'))
+    : reply.json(200, completion({ role: 'assistant', content: 'Paris is warmer: 21°C against 70°F (21°C) in Oslo.' }, 'stop'));
 });
-afterAll(() => server.close());
 
 describe('the tool-calling loop of examples/tool-loop.ts', () => {
   it('runs the tool calls of the first reply and sends their results in the second request', async () => {
-    const client = createClient({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 });
+    const client = createClient(testClientOptions(loopback.server));
     const { answer } = await answerWithTools(client, { model: 'gpt-4o-mini', question: 'Warmer in Paris or Oslo?', tools: [weatherTool] });
 
     expect(answer).toBe('Paris is warmer: 21°C against 70°F (21°C) in Oslo.');
-    expect(server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+    expect(loopback.server.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
       ['POST', '/v1/chat/completions', 'Bearer sk-test'],
       ['POST', '/v1/chat/completions', 'Bearer sk-test'],
     ]);
-    const [first, second] = server.requests.map((request) => JSON.parse(request.body.toString()));
+    const [first, second] = loopback.server.requests.map(jsonBody);
     const tools = [
       {
         type: 'function',
