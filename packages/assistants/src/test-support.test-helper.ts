@@ -1,44 +1,25 @@
 /**
- * Test-only helpers: one loopback server per test file, a client aimed at it,
- * and the checks every Assistants operation shares (method, path, query, body,
- * the OpenAI-Beta header and its overrides, three-page iteration). Never
- * exported from the package.
+ * Test-only helpers: the checks every Assistants operation shares (method,
+ * path, query, body, the OpenAI-Beta header and its overrides, three-page
+ * iteration) and run fixtures. The server and its clients come from
+ * `@openai-micro/tooling/test-client`. Never exported from the package.
  */
 import { type Client, type ClientOptions, createClient, type RequestOptions } from '@openai-micro/core';
-import { type LoopbackHandler, type LoopbackServer, type RecordedRequest, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { LoopbackHandler, LoopbackServer, RecordedRequest } from '@openai-micro/tooling/loopback';
+import { testApiKey, useLoopbackClient } from '@openai-micro/tooling/test-client';
+import { expect, it } from 'vitest';
 
-/** The API key tests use. */
-export const testApiKey = 'sk-test-assistants';
+export { testApiKey };
 
-/** A loopback server for one test file and clients aimed at it. */
+/** A loopback server for one test file and clients aimed at it (no retries). */
 export interface ServerContext {
   readonly server: LoopbackServer;
-  client(options?: ClientOptions): Client;
+  client(options?: Partial<ClientOptions>): Client;
 }
 
-/**
- * Starts a loopback server for the file, answering with `handler` unless a
- * test replaces `server.handler`, and clears its recorded requests before each test.
- */
+/** tooling's useLoopbackClient, answering 500 unless a test sets `server.handler`. */
 export function useServer(handler: LoopbackHandler = (_request, reply) => reply.json(500, { error: { message: 'no handler' } })): ServerContext {
-  let server: LoopbackServer | undefined;
-  beforeAll(async () => {
-    server = await startLoopbackServer(handler);
-  });
-  beforeEach(() => {
-    server!.requests.length = 0;
-    server!.handler = handler;
-  });
-  afterAll(() => server?.close());
-  return {
-    get server() {
-      return server!;
-    },
-    client(options: ClientOptions = {}) {
-      return createClient({ apiKey: testApiKey, baseURL: `${server!.url}/v1`, maxRetries: 0, ...options });
-    },
-  };
+  return useLoopbackClient(handler, createClient);
 }
 
 /** The parsed JSON body of a recorded request, or undefined when it had none. */

@@ -18,7 +18,7 @@ describe('createFineTune (legacy)', () => {
     });
     const [seen] = context.server.requests;
     expect([seen?.method, seen?.url]).toEqual(['POST', '/v1/fine-tunes']);
-    expect(jsonBody(seen)).toEqual({ training_file: 'file-train', model: 'davinci', n_epochs: 4, batch_size: 0, compute_classification_metrics: false, classification_betas: [0.5, 1], suffix: 'legacy' });
+    expect(jsonBody(seen!)).toEqual({ training_file: 'file-train', model: 'davinci', n_epochs: 4, batch_size: 0, compute_classification_metrics: false, classification_betas: [0.5, 1], suffix: 'legacy' });
     expect(result).toEqual(fineTune);
   });
 });

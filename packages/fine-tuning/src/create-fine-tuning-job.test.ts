@@ -23,14 +23,14 @@ describe('createFineTuningJob', () => {
     expect(seen?.url).toBe('/v1/fine_tuning/jobs');
     expect(seen?.headers.authorization).toBe(`Bearer ${testApiKey}`);
     expect(seen?.headers['content-type']).toBe('application/json');
-    expect(jsonBody(seen)).toEqual(params);
+    expect(jsonBody(seen!)).toEqual(params);
     expect(job).toEqual(jobFixture({ status: 'validating_files' }));
     expect(getResponseMetadata(job).requestId).toBe('req_create');
   });
 
   it('sends n_epochs as a number and leaves out what is undefined', async () => {
     await createFineTuningJob(context.client(), { training_file: 'file-train', model: 'babbage-002', hyperparameters: { n_epochs: 3 }, suffix: undefined });
-    expect(jsonBody(context.server.requests[0])).toEqual({ training_file: 'file-train', model: 'babbage-002', hyperparameters: { n_epochs: 3 } });
+    expect(jsonBody(context.server.requests[0]!)).toEqual({ training_file: 'file-train', model: 'babbage-002', hyperparameters: { n_epochs: 3 } });
   });
 
   it('goes to /openai/fine_tuning/jobs with api-version on Azure', async () => {

@@ -1,42 +1,17 @@
 /**
- * Test-only helpers: one loopback server per test file, a client aimed at it,
- * and the JSON body a request carried. Never exported from the package.
+ * Test-only helpers: job fixtures and a paging handler. The server, its
+ * clients and `jsonBody` come from `@openai-micro/tooling/test-client`. Never
+ * exported from the package.
  */
 import { type Client, type ClientOptions, createClient } from '@openai-micro/core';
-import { type LoopbackHandler, type LoopbackServer, type RecordedRequest, startLoopbackServer } from '@openai-micro/tooling/loopback';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { LoopbackHandler, LoopbackServer } from '@openai-micro/tooling/loopback';
+import { useLoopbackClient } from '@openai-micro/tooling/test-client';
 
-/** The API key tests use. */
-export const testApiKey = 'sk-test-fine-tuning';
+export { jsonBody, testApiKey } from '@openai-micro/tooling/test-client';
 
-/**
- * Starts a loopback server for the file, answering with `handler` (replace
- * `server.handler` per test), clears its recorded requests before each test.
- */
-export function useServer(handler: LoopbackHandler): { readonly server: LoopbackServer; client(options?: ClientOptions): Client } {
-  let server: LoopbackServer | undefined;
-  beforeAll(async () => {
-    server = await startLoopbackServer(handler);
-  });
-  beforeEach(() => {
-    server!.requests.length = 0;
-    server!.handler = handler;
-  });
-  afterAll(() => server?.close());
-  return {
-    get server() {
-      return server!;
-    },
-    client(options: ClientOptions = {}) {
-      return createClient({ apiKey: testApiKey, baseURL: `${server!.url}/v1`, maxRetries: 0, ...options });
-    },
-  };
-}
-
-/** The parsed JSON body of a recorded request, or undefined when it had none. */
-export function jsonBody(request: RecordedRequest | undefined): unknown {
-  const text = request?.body.toString() ?? '';
-  return text === '' ? undefined : JSON.parse(text);
+/** tooling's useLoopbackClient with core's createClient: a server per file, clients without retries. */
+export function useServer(handler: LoopbackHandler): { readonly server: LoopbackServer; client(options?: Partial<ClientOptions>): Client } {
+  return useLoopbackClient(handler, createClient);
 }
 
 /** A fine-tuning job as the API sends it, with `fields` overriding. */
