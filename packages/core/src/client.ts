@@ -87,8 +87,8 @@ export interface ResolvedSettings {
 export interface ClientInternals extends ResolvedSettings {
   /** The URL for an API path such as `/chat/completions`; `model` picks an Azure deployment. */
   url(path: string, model: string | undefined): URL;
-  /** The credential and identity headers of one request. */
-  authHeaders(): Record<string, string> | Promise<Record<string, string>>;
+  /** The credential and identity headers of one request; undefined values are left out. */
+  authHeaders(): HeaderValues | Promise<HeaderValues>;
   /** Header names whose values must never be logged. */
   secretHeaders: readonly string[];
 }
@@ -202,7 +202,7 @@ export function assembleClient(
       'Any visitor of a browser page can read its API key: call the API from a server, or pass dangerouslyAllowBrowser: true to accept that.',
     );
   }
-  const { kind, baseURL, url, authHeaders, secretHeaders } = parts;
+  const { kind, baseURL } = parts;
   const internals: ClientInternals = {
     ...overlaySettings(options, numericDefaults, (message) => new ConfigurationError(message)),
     fetch: options.fetch,
@@ -211,9 +211,7 @@ export function assembleClient(
     logger: options.logger,
     headers: { ...options.headers },
     query: { ...options.query },
-    url,
-    authHeaders,
-    secretHeaders,
+    ...parts,
   };
   const summary = { kind, baseURL, organization: options.organization, project: options.project };
   const show = () => ({ ...summary });
@@ -241,10 +239,8 @@ export function createClient(options: ClientOptions = {}): Client {
     throw new ConfigurationError('No API key: pass createClient({ apiKey }) or set OPENAI_API_KEY (apiKey: "" sends none).');
   }
   const baseURL = parseBaseURL(options.baseURL ?? readEnvironment('OPENAI_BASE_URL') ?? 'https://api.openai.com/v1', 'https://api.openai.com/v1');
-  const identity: Record<string, string> = {};
-  if (apiKey) identity.authorization = `Bearer ${apiKey}`;
-  if (options.organization) identity['openai-organization'] = options.organization;
-  if (options.project) identity['openai-project'] = options.project;
+  // Undefined headers are left out, so an empty key, organization or project sends none.
+  const identity = { authorization: apiKey ? `Bearer ${apiKey}` : undefined, 'openai-organization': options.organization || undefined, 'openai-project': options.project || undefined };
   return assembleClient(options, {
     kind: 'openai',
     baseURL,

@@ -292,7 +292,7 @@ export class RedirectError extends OpenAIMicroError {
   constructor(status: number, location: string | undefined, reason: 'crossOrigin' | 'tooManyRedirects' = 'crossOrigin') {
     super(
       `Refused a ${status || 'opaque'} redirect to ${
-        reason === 'crossOrigin' ? `another origin, ${location ?? 'unreadable'}: credentials stay on the configured one (set baseURL there to trust it)` : `${location}: too many redirects (a loop?)`
+        reason === 'crossOrigin' ? `another origin, ${location ?? 'unreadable'}, so credentials stay put (set baseURL there to trust it)` : `${location}: too many redirects (a loop?)`
       }.`,
     );
     Object.assign(this, { status, location, reason });

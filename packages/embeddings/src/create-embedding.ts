@@ -1,4 +1,4 @@
-import { type Client, getResponseMetadata, InputRejectedError, type RequestOptions, ResponseParseError, request } from '@openai-micro/core';
+import { type Client, executeRequest, InputRejectedError, parseJSONBody, readBodyText, type RequestOptions, ResponseParseError } from '@openai-micro/core';
 import { decodeEmbeddingBase64 } from './decode-embedding-base64.js';
 import type { CreateEmbeddingRequest, CreateEmbeddingResponse } from './types.js';
 
@@ -18,7 +18,7 @@ export type CreateEmbeddingParams = CreateEmbeddingRequest;
  */
 export type CreateEmbeddingBase64Response = CreateEmbeddingResponse<string>;
 
-function decodeVectors(response: CreateEmbeddingResponse<unknown>): CreateEmbeddingResponse<Float32Array> {
+function decodeVectors(response: CreateEmbeddingResponse<unknown>, status: number): CreateEmbeddingResponse<Float32Array> {
   for (const item of response.data ?? []) {
     const vector: unknown = item.embedding;
     if (typeof vector === 'string') {
@@ -27,7 +27,7 @@ function decodeVectors(response: CreateEmbeddingResponse<unknown>): CreateEmbedd
       } catch (cause) {
         if (!InputRejectedError.isInstance(cause)) throw cause;
         throw new ResponseParseError(`Embedding ${item.index} of the response could not be decoded. ${cause.message}`, {
-          status: getResponseMetadata(response).status,
+          status,
           body: vector,
           cause,
         });
@@ -86,6 +86,13 @@ export async function createEmbedding(
   params: CreateEmbeddingParams,
   options?: RequestOptions<any>,
 ): Promise<CreateEmbeddingResponse | CreateEmbeddingResponse<Float32Array>> {
-  const response = await request<CreateEmbeddingResponse>(client, { method: 'POST', path: '/embeddings', body: params, model: params.model }, options);
-  return params.encoding_format === 'base64' ? decodeVectors(response) : response;
+  // `request` with one step more: vectors are decoded where the response status is at hand.
+  return executeRequest(client, { method: 'POST', path: '/embeddings', body: params, model: params.model }, options, {
+    accept: 'application/json',
+    streaming: false,
+    async consume(attempt) {
+      const response = (await parseJSONBody(attempt, await readBodyText(attempt.response, attempt.settings.maxResponseBytes), options?.schema)) as CreateEmbeddingResponse;
+      return params.encoding_format === 'base64' ? decodeVectors(response, attempt.response.status) : response;
+    },
+  });
 }
