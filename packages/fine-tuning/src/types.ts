@@ -64,16 +64,19 @@ export interface CreateFineTuningJobRequest {
 }
 
 /**
- * Why a job failed (the spec's `FineTuningJob.error`).
+ * Why a job failed (the spec's `FineTuningJob.error`). The API sends an empty
+ * object, `{}`, for a job that has not failed, so test a field, not the object.
  *
  * @example
- * if (job.error) console.error(job.error.code, job.error.message, job.error.param);
+ * if (job.error?.message) console.error(job.error.code, job.error.message, job.error.param);
  */
 export interface FineTuningJobError {
-  code: string;
-  message: string;
+  /** Set when the job failed. */
+  code?: string;
+  /** Set when the job failed. */
+  message?: string;
   /** Usually `training_file` or `validation_file`; null when the failure is not about one parameter. */
-  param: string | null;
+  param?: string | null;
 }
 
 /**
