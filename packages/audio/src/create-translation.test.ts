@@ -30,6 +30,7 @@ describe('createTranslation', () => {
       model: 'whisper-1',
       prompt: 'A greeting.',
       temperature: 0,
+      language: 'fr',
     });
 
     expect(result).toEqual({ text: 'Good morning.' });
@@ -40,6 +41,7 @@ describe('createTranslation', () => {
       { name: 'model', value: 'whisper-1' },
       { name: 'prompt', value: 'A greeting.' },
       { name: 'temperature', value: '0' },
+      { name: 'language', value: 'fr' },
       { name: 'file', value: { filename: 'bonjour.ogg', type: 'audio/ogg', bytes: audio } },
     ]);
   });

@@ -101,6 +101,12 @@ export interface CreateTranslationRequest {
   response_format?: AudioResponseFormat;
   /** 0 to 1; 0 (sent when set) lets the model raise it as needed. */
   temperature?: number;
+  /**
+   * The audio's language, ISO-639-1 (`'en'`). The spec lists it for
+   * transcriptions only; go-openai's shared AudioRequest sends it for
+   * translations too, so it is typed here and sent when set.
+   */
+  language?: string;
 }
 
 /**
@@ -110,7 +116,7 @@ export interface CreateTranslationRequest {
  * const params: CreateTranscriptionRequest = { file: './talk.mp3', model: 'whisper-1', language: 'en', response_format: 'verbose_json', 'timestamp_granularities[]': ['word', 'segment'] };
  */
 export interface CreateTranscriptionRequest extends CreateTranslationRequest {
-  /** The audio's language, ISO-639-1 (`'en'`). */
+  /** The audio's language, ISO-639-1 (`'en'`): improves accuracy and latency. */
   language?: string;
   /** Sent as the repeated form field `timestamp_granularities[]`; needs `response_format: 'verbose_json'`. */
   'timestamp_granularities[]'?: TimestampGranularity[];
