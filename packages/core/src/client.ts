@@ -199,7 +199,7 @@ export function assembleClient(
 ): Client {
   if ((globalThis as { window?: { document?: unknown } }).window?.document !== undefined && parts.hasCredential && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      'Any visitor of a browser page can read its API key: call the API from a server, or pass dangerouslyAllowBrowser: true to accept that.',
+      'Every visitor of a browser page can read its API key: call the API from a server, or pass dangerouslyAllowBrowser: true.',
     );
   }
   const { kind, baseURL } = parts;

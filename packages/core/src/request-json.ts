@@ -21,7 +21,7 @@ export async function parseJSONBody(attempt: Attempt, text: string, schema: Stan
   }
   if (typeof value !== 'object' || !value) {
     const kind = !cause ? `a JSON ${value === null ? 'null' : typeof value}` : !text.trim() ? 'an empty body' : /^\s*</.test(text) ? 'an HTML page' : 'truncated or malformed JSON';
-    throw new ResponseParseError(`The server answered ${status} with ${kind} where a JSON object was expected.`, { status, body: text, cause });
+    throw new ResponseParseError(`The ${status} response holds ${kind}, not a JSON object.`, { status, body: text, cause });
   }
   if (schema) {
     const outcome = await schema['~standard'].validate(value);

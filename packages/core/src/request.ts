@@ -259,18 +259,18 @@ export async function executeRequest<Result>(
     } catch (caught) {
       const error = failure(caught) as Error;
       const apiError = APIError.isInstance(error);
-      const delayMs = apiError ? retryAfterMs(error.headers) : backoffMs(attempt);
+      // A wait longer than maxRetryAfterMs can only come from the server's Retry-After.
+      const wait = (apiError ? retryAfterMs(error.headers) : undefined) ?? backoffMs(attempt);
       if (
         !(apiError ? isRetryableStatus(error.status, error.headers) : ConnectionError.isInstance(error) || (TimeoutError.isInstance(error) && error.timeout === 'request')) ||
         attempt > settings.maxRetries ||
-        delayMs! > maxRetryAfterMs ||
+        wait > maxRetryAfterMs ||
         userSignal?.aborted
       ) {
         if (OpenAIMicroError.isInstance(error)) log('warn', `failed: ${error.message}`);
         throw error;
       }
       if (prepared?.refuseRetry) throw prepared.refuseRetry(error);
-      const wait = delayMs ?? backoffMs(attempt);
       log('warn', `retrying in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${settings.maxRetries + 1}): ${error.message}`);
       internals.onRetry?.({ attempt: attempt + 1, delayMs: wait, error, method, url: redactURL(url) });
       release();
