@@ -30,6 +30,16 @@ describe('decodeEmbeddingBase64', () => {
     expect(Array.from(floatsFromLittleEndianBytes(unaligned, true))).toEqual(expected);
   });
 
+  it('decodes long vectors whole groups at a time, and names a bad character wherever it is', () => {
+    const values = Array.from({ length: 1536 }, (_, index) => Math.fround(Math.sin(index) / 10));
+    expect(Array.from(decodeEmbeddingBase64(base64FromFloats(values)))).toEqual(values);
+    const text = base64FromFloats(values);
+    for (const [position, character] of [[0, '*'], [4000, '\u00e9'], [text.length - 3, '-']] as const) {
+      const broken = text.slice(0, position) + character + text.slice(position + 1);
+      expect((thrownBy(() => decodeEmbeddingBase64(broken)) as Error).message).toContain(`unexpected character ${JSON.stringify(character)} at position ${position}`);
+    }
+  });
+
   it.each(['AAAAAAA=', 'AAAAA', 'AA=A', 'AAA===', 'AAAA AAA', 'AAAA-_AA'])('refuses %j with an InputRejectedError', (text) => {
     const failure = thrownBy(() => decodeEmbeddingBase64(text));
     expect(InputRejectedError.isInstance(failure)).toBe(true);

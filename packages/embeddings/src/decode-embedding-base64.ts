@@ -21,6 +21,9 @@ function reject(reason: string): never {
   throw new InputRejectedError(`The embedding is not valid base64 float32 data: ${reason}.`, 'embedding');
 }
 
+// The sextet of every ASCII code, built on first use (nothing runs at import).
+let sextetTable: Int8Array | undefined;
+
 // Writes straight into one fresh buffer: no intermediate binary string as atob would make.
 function decodeBase64(text: string): Uint8Array {
   let end = text.length;
@@ -30,10 +33,27 @@ function decodeBase64(text: string): Uint8Array {
   const remainder = end % 4;
   if (remainder === 1) reject(`${text.length} characters cannot encode whole bytes`);
   const bytes = new Uint8Array(Math.floor(end / 4) * 3 + (remainder === 0 ? 0 : remainder - 1));
+  // Whole groups of four characters make three bytes at once, through a table
+  // (several times faster than a character at a time); the tail, and a group
+  // holding a character outside the alphabet, go through the loop below, which names it.
+  const table = (sextetTable ??= Int8Array.from({ length: 128 }, (_, code) => sextet(code)));
   let written = 0;
+  let position = 0;
+  for (; position < end - remainder; position += 4) {
+    const first = text.charCodeAt(position);
+    const second = text.charCodeAt(position + 1);
+    const third = text.charCodeAt(position + 2);
+    const fourth = text.charCodeAt(position + 3);
+    // A code beyond ASCII, or a -1 from the table anywhere, makes the group negative.
+    const group = (first | second | third | fourth) > 127 ? -1 : (table[first]! << 18) | (table[second]! << 12) | (table[third]! << 6) | table[fourth]!;
+    if (group < 0) break;
+    bytes[written++] = group >> 16;
+    bytes[written++] = group >> 8;
+    bytes[written++] = group;
+  }
   let accumulator = 0;
   let bits = 0;
-  for (let position = 0; position < end; position++) {
+  for (; position < end; position++) {
     const value = sextet(text.charCodeAt(position));
     if (value < 0) reject(`unexpected character ${JSON.stringify(text[position])} at position ${position}`);
     accumulator = ((accumulator << 6) | value) & 0xffffff;
