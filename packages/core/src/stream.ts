@@ -107,14 +107,24 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
       else failure = new StreamProtocolError('malformedEvent', `A stream event's data is not JSON: ${message.data.slice(0, 200)}`, { cause });
       return;
     }
-    const errorBody = message.event === 'error' ? ((data as { error?: unknown }).error ?? data) : (data as { error?: unknown } | null)?.error;
-    if (errorBody) {
+    // An error event is an error whatever its data (even null or 0); any other event must carry a JSON object.
+    const errorBody = message.event === 'error' ? ((data as { error?: unknown } | null)?.error ?? data) : (data as { error?: unknown } | null)?.error;
+    if (errorBody || message.event === 'error') {
       failure = new StreamEventError(errorMessage(errorBody), errorBody);
       return;
     }
-    const chunk = decode(data, message.event);
-    if (decoding.isFinal?.(chunk)) sawFinal = true;
-    queue.push(chunk);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      failure = new StreamProtocolError('malformedEvent', `A stream event's data is not a JSON object: ${message.data.slice(0, 200)}`);
+      return;
+    }
+    // A chunk whose shape the operation's decoder cannot handle ({"choices":[null]}) is the server's fault, not a connection failure.
+    try {
+      const chunk = decode(data, message.event);
+      if (decoding.isFinal?.(chunk)) sawFinal = true;
+      queue.push(chunk);
+    } catch (cause) {
+      failure = new StreamProtocolError('malformedEvent', `A stream event's data does not have the expected shape: ${message.data.slice(0, 200)}`, { cause });
+    }
   };
   const parser = createParser({
     onEvent,
@@ -125,7 +135,8 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
   });
 
   // eventsource-parser does not report blank lines or comments, so floods of
-  // them are counted here on the raw text, as go-openai counts them. Only the
+  // them are counted here on the raw text, as go-openai counts them; the index
+  // of the line break that went over the limit comes back, else -1. Only the
   // first five characters of a line matter, so it jumps from line break to line
   // break with indexOf instead of visiting every character.
   const countLines = (text: string) => {
@@ -134,6 +145,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
     let head = lineHead;
     let afterCR = afterCarriageReturn;
     let count = nonDataLines;
+    let flood = -1;
     let lineFeed = text.indexOf('\n');
     let carriageReturn = text.indexOf('\r');
     for (let index = 0; index < text.length; ) {
@@ -155,10 +167,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
       afterCR = code === 13;
       if (head.startsWith('data:') || head === 'data') count = 0;
       else if (++count > settings.emptyMessagesLimit) {
-        failure ??= new StreamProtocolError(
-          'emptyMessagesLimit',
-          `The stream sent more than ${settings.emptyMessagesLimit} lines in a row without data (the "emptyMessagesLimit" option).`,
-        );
+        flood = end;
         break;
       }
       head = '';
@@ -166,6 +175,7 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
     lineHead = head;
     afterCarriageReturn = afterCR;
     nonDataLines = count;
+    return flood;
   };
 
   // eventsource-parser holds back a chunk's trailing CR until it sees whether
@@ -207,8 +217,15 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
               break;
             }
             const text = decoder.decode(bytes, { stream: true });
-            countLines(text);
-            if (!failure) parser.feed(completeTrailingCR(text));
+            // Events that arrived before a flood in the same read are still delivered.
+            const flood = countLines(text);
+            if (!failure) parser.feed(completeTrailingCR(flood === -1 ? text : text.slice(0, flood)));
+            if (flood !== -1) {
+              failure ??= new StreamProtocolError(
+                'emptyMessagesLimit',
+                `The stream sent more than ${settings.emptyMessagesLimit} lines in a row without data (the "emptyMessagesLimit" option).`,
+              );
+            }
           }
         } catch (error) {
           failure ??= attempt.failure(error);
@@ -224,7 +241,8 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
         if (failure) {
           response.cancel();
           close();
-          streamController.error(failure);
+          // Through the attempt, so that a server echoing the credentials in an error event has them redacted.
+          streamController.error(attempt.failure(failure));
           return;
         }
         response.cancel();
