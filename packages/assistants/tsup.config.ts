@@ -1,3 +1,3 @@
 import { packagePreset } from '@openai-micro/tooling/tsup';
 
-export default packagePreset({ entry: ['src/index.ts'] });
+export default packagePreset({ entry: ['src/index.ts', 'src/schemas.ts'] });

@@ -65,6 +65,8 @@ export {
   type Message,
   type MessageContent,
   type MessageContentImageFile,
+  type MessageContentImageURL,
+  type MessageContentRefusal,
   type MessageContentText,
   type MessageDelta,
   type MessageFile,

@@ -391,12 +391,34 @@ export interface MessageContentImageFile {
 }
 
 /**
- * One part of a message's content.
+ * An image by URL in a message (Assistants v2; the newer spec's MessageContentImageUrlObject).
+ *
+ * @example
+ * for (const part of message.content) if (part.type === 'image_url') console.log(part.image_url.url);
+ */
+export interface MessageContentImageURL {
+  type: 'image_url';
+  image_url: { url: string; detail?: OpenString<'auto' | 'low' | 'high'>; [field: string]: unknown };
+}
+
+/**
+ * The assistant's refusal (Assistants v2; the newer spec's MessageContentRefusalObject).
+ *
+ * @example
+ * for (const part of message.content) if (part.type === 'refusal') console.warn(part.refusal);
+ */
+export interface MessageContentRefusal {
+  type: 'refusal';
+  refusal: string;
+}
+
+/**
+ * One part of a message's content: text and image files, and with Assistants v2 also image URLs and refusals.
  *
  * @example
  * const text = message.content.map((part: MessageContent) => (part.type === 'text' ? part.text.value : '')).join('');
  */
-export type MessageContent = MessageContentText | MessageContentImageFile;
+export type MessageContent = MessageContentText | MessageContentImageFile | MessageContentImageURL | MessageContentRefusal;
 
 /**
  * A message of a thread (the spec's MessageObject, object `thread.message`).
@@ -603,22 +625,16 @@ export interface CreateRunRequest {
 }
 
 /**
- * The body of `createThreadAndRun` and `createThreadAndRunStream` (the spec's CreateThreadAndRunRequest).
+ * The body of `createThreadAndRun` and `createThreadAndRunStream` (the spec's
+ * CreateThreadAndRunRequest): a run's fields and the new `thread`, as go-openai
+ * embeds its RunRequest (so `additional_instructions`, which the 2024-03 spec
+ * lists for `createRun` only, is typed here too).
  *
  * @example
  * const request: CreateThreadAndRunRequest = { assistant_id: 'asst_abc', thread: { messages: [{ role: 'user', content: 'Hi' }] } };
  */
-export interface CreateThreadAndRunRequest {
-  assistant_id: string;
+export interface CreateThreadAndRunRequest extends CreateRunRequest {
   thread?: CreateThreadRequest;
-  model?: string | null;
-  instructions?: string | null;
-  /** go-openai's RunRequest (which this call embeds) has it; the 2024-03 spec lists it for `createRun` only. */
-  additional_instructions?: string | null;
-  tools?: AssistantTool[] | null;
-  metadata?: Metadata | null;
-  temperature?: number | null;
-  [field: string]: unknown;
 }
 
 /**
