@@ -105,17 +105,28 @@ function redactURL(url: URL): string {
  * const text = await readBodyText(attempt.response, attempt.settings.maxResponseBytes);
  */
 export async function readBodyText(response: TransportResponse, limit: number, truncate?: boolean): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let chunk = await response.read(), size = 0; chunk; size += chunk.byteLength, chunk = await response.read()) {
+  // Gathered, then decoded once: Node's TextDecoder is several times faster
+  // without `stream`, and JSON.parse gets one flat string instead of a rope.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await response.read(); chunk; chunk = await response.read()) {
     if (size + chunk.byteLength > limit) {
       response.cancel();
       if (!truncate) throw new ResponseTooLargeError('maxResponseBytes', limit);
-      return text + decoder.decode(chunk.subarray(0, limit - size));
+      chunks.push(chunk.subarray(0, limit - size));
+      size = limit;
+      break;
     }
-    text += decoder.decode(chunk, { stream: true });
+    chunks.push(chunk);
+    size += chunk.byteLength;
   }
-  return text + decoder.decode();
+  const bytes = new Uint8Array(size);
+  size = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, size);
+    size += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /**
