@@ -1,5 +1,6 @@
+import type { ChatCompletionMessageToolCall } from '@openai-micro/core';
 import { sseEvents, useLoopbackServer } from '@openai-micro/tooling/test-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { assembleToolCalls, createToolCallAccumulator } from './assemble-tool-calls.js';
 import { createChatCompletionStream } from './create-chat-completion-stream.js';
 import { chatChunk, testClient } from './test-support.js';
@@ -44,6 +45,8 @@ describe('createToolCallAccumulator', () => {
     expect(pushed).toBeGreaterThan(10);
     expect(accumulator.result()).toEqual(expectedCalls);
     expect(JSON.parse(accumulator.result()[0]!.function.arguments)).toEqual({ city: 'Paris', unit: 'celsius' });
+    // core's type, which @openai-micro/tools parses and runs without depending on this package.
+    expectTypeOf(accumulator.result()).toEqualTypeOf<ChatCompletionMessageToolCall[]>();
   });
 
   it('shows the calls so far while the stream is still going', () => {

@@ -23,6 +23,8 @@ describe('parseToolCall and tool.parse', () => {
     expect(parsed).toEqual({ city: 'Paris', days: 1 });
     expect(weather.parse(call('{"city":"Oslo","days":3}'))).toEqual({ city: 'Oslo', days: 3 });
     expectTypeOf(parsed).toEqualTypeOf<{ city: string; days: number }>();
+    // core's type, which chat's stream accumulation produces: tools reads it without depending on chat.
+    expectTypeOf(parseToolCall).parameter(1).toEqualTypeOf<ChatCompletionMessageToolCall>();
   });
 
   it('treat empty arguments as an empty object', () => {
