@@ -243,6 +243,15 @@ export const ThreadMessageRole = {
 } as const;
 
 /**
+ * The same type as {@link MessageRole}, by go-openai's name, so that
+ * `ThreadMessageRole` is a type as well as the object of known roles.
+ *
+ * @example
+ * const role: ThreadMessageRole = ThreadMessageRole.User;
+ */
+export type ThreadMessageRole = MessageRole;
+
+/**
  * The body of `createMessage`, and one message of a new thread (the spec's
  * CreateMessageRequest). v2 content parts and `attachments` pass through.
  *
