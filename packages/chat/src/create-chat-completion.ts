@@ -39,7 +39,7 @@ export async function createChatCompletion(
   options?: RequestOptions<CreateChatCompletionResponse>,
 ): Promise<CreateChatCompletionResponse> {
   if ((params as CreateChatCompletionRequest).stream === true) {
-    throw new InputRejectedError('createChatCompletion does not stream: remove `stream: true`, or call createChatCompletionStream for a stream of chunks.', 'stream');
+    throw new InputRejectedError('createChatCompletion does not stream: remove `stream: true`, or call createChatCompletionStream.', 'stream');
   }
   return request<CreateChatCompletionResponse>(client, { method: 'POST', path: '/chat/completions', body: params, model: params.model }, options);
 }
