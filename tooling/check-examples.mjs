@@ -10,13 +10,16 @@
 //
 //   node tooling/check-examples.mjs chat completions   # some packages
 //   node tooling/check-examples.mjs                    # every package
+//   node tooling/check-examples.mjs --packages DIR     # the packages in another folder
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
 const root = new URL('..', import.meta.url).pathname;
-const packagesFolder = join(root, 'packages');
-const names = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
+// --packages DIR reads another folder of packages (the script's own test uses a fixture).
+const folderFlag = process.argv.indexOf('--packages');
+const packagesFolder = folderFlag > 0 ? process.argv[folderFlag + 1] : join(root, 'packages');
+const names = process.argv.slice(2).filter((argument, index, all) => !argument.startsWith('-') && all[index - 1] !== '--packages');
 const packages = (names.length > 0 ? names : readdirSync(packagesFolder)).filter((name) => existsSync(join(packagesFolder, name, 'src', 'index.ts')));
 
 function hasExample(declaration) {
@@ -45,7 +48,8 @@ for (const name of packages) {
   const readmePath = join(packageFolder, 'README.md');
   const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
   for (const entry of entryPoints(packageFolder)) {
-    const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+    // Only declarations and their comments are read, so no lib or @types files are loaded: that keeps it quick.
+    const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, noLib: true, types: [] });
     const checker = program.getTypeChecker();
     const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry));
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
