@@ -2,22 +2,41 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, type Dispatcher, EnvHttpProxyAgent, request as undiciRequest } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { InputRejectedError } from './errors.js';
 import { send as sendWithFetch } from './transport-fetch.js';
 import type { TransportRequest, TransportResponse } from './transport.js';
 
+type RequestFunction = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+let undiciRequest: RequestFunction | undefined;
 let sharedDispatcher: Dispatcher | undefined;
+
+// undici's entry point loads all of undici (fetch, WebSocket, EventSource, caches,
+// mocks): about three times the start-up cost of the agent and request API, which
+// are all a request needs. Those are loaded directly, on first use; undici is
+// pinned to one version, so the paths hold, and literal specifiers keep them
+// visible to bundlers.
+async function loadUndici(): Promise<RequestFunction> {
+  // @ts-expect-error undici publishes no types for its internal modules
+  undiciRequest ??= (await import('undici/lib/api/api-request.js')).default as RequestFunction;
+  return undiciRequest;
+}
 
 // Created on first use, never at import. Core enforces its own timeouts, so
 // undici's 300 s header/body timeouts are switched off rather than racing ours.
 // Idle keep-alive sockets are unreferenced by undici, so they never keep a process alive.
-function defaultDispatcher(): Dispatcher {
+async function defaultDispatcher(): Promise<Dispatcher> {
   if (sharedDispatcher) return sharedDispatcher;
   const environment = process.env;
   const usesProxy = Boolean(environment.HTTPS_PROXY || environment.https_proxy || environment.HTTP_PROXY || environment.http_proxy);
   const settings = { headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 10_000, connections: 256 };
-  sharedDispatcher = usesProxy ? new EnvHttpProxyAgent(settings) : new Agent(settings);
+  // The proxy agents rely on the dispatcher methods undici's entry point installs, so a proxy loads all of it.
+  const AgentClass: typeof Agent = usesProxy
+    ? (await import('undici')).EnvHttpProxyAgent
+    : // @ts-expect-error undici publishes no types for its internal modules
+      (await import('undici/lib/dispatcher/agent.js')).default;
+  sharedDispatcher ??= new AgentClass(settings);
   return sharedDispatcher;
 }
 
@@ -63,12 +82,16 @@ export async function send(request: TransportRequest): Promise<TransportResponse
     headers['content-length'] ??= String(body.size);
     body = body.stream();
   }
-  const response = await undiciRequest(request.url, {
+  const url = new URL(request.url);
+  const dispatcher = (request.dispatcher as Dispatcher | undefined) ?? sharedDispatcher ?? (await defaultDispatcher());
+  // What undici.request(url, options) does, without its entry point: the dispatcher carries the request.
+  const response = await (undiciRequest ?? (await loadUndici())).call(dispatcher, {
+    origin: url.origin,
+    path: url.pathname + url.search,
     method: request.method as Dispatcher.HttpMethod,
     headers,
     body: body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : body,
     signal: request.signal,
-    dispatcher: (request.dispatcher as Dispatcher | undefined) ?? defaultDispatcher(),
   });
   // Cancelling a body nobody has read yet makes undici emit 'error' on it; without a
   // listener that would be an uncaught exception. Readers still see errors through the iterator.
