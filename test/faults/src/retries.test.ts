@@ -74,8 +74,8 @@ const table: Scenario<'retries', any>[] = [
     state: () => ({}),
     serve: (run) =>
       inTurn((_request, reply) => {
-        // HTTP dates have whole seconds: this asks for a wait between 0.6 and 1.6 s.
-        const date = new Date(Date.now() + 1600).toUTCString();
+        // HTTP dates have whole seconds: this asks for a wait between 1.1 and 2.1 s.
+        const date = new Date(Date.now() + 2100).toUTCString();
         run.state.asked = Date.parse(date) - Date.now();
         return reply.json(429, rateLimited, { 'retry-after': date });
       }, (_request, reply) => reply.json(200, embeddingResponse)),
@@ -83,13 +83,13 @@ const table: Scenario<'retries', any>[] = [
     expect: {
       value: (response) => expect(response.data[0].embedding).toEqual([0.25, -0.5]),
       requests: 2,
-      elapsedMs: [550, 1600 + slackMs],
+      elapsedMs: [550, 2100 + slackMs],
       verify: (outcome, run) => {
         const asked = run.state.asked!;
-        expect(asked).toBeGreaterThan(500);
+        expect(asked).toBeGreaterThan(1000);
         expect(run.retries).toHaveLength(1);
         // The delay is the date less the time it took the 429 to arrive.
-        expect(run.retries[0]!.delayMs).toBeGreaterThan(asked - 200);
+        expect(run.retries[0]!.delayMs).toBeGreaterThan(asked - 500);
         expect(run.retries[0]!.delayMs).toBeLessThanOrEqual(asked + 5);
         expect(outcome.elapsed).toBeGreaterThanOrEqual(run.retries[0]!.delayMs - 5);
       },

@@ -66,7 +66,7 @@ const table: Scenario<'streams', any>[] = [
       released: true,
       memoryMiB: { rss: 40, heap: 32 },
       verify: async (_outcome, run) => {
-        await run.server.waitForConnections(0);
+        await Promise.all(run.carriers);
         expect(run.state.sent).toBeLessThan(24 * MiB);
       },
     },

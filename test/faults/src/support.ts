@@ -63,6 +63,8 @@ export interface Run<State> {
   collect<Item>(iterable: AsyncIterable<Item>): Promise<Item[]>;
   /** The transports that results and streams reported carrying them (response metadata). */
   carriedBy: string[];
+  /** One promise per request the server received, settled when the socket that carried it closed. */
+  carriers: Promise<void>[];
 }
 
 /** What a call ended with. */
@@ -95,7 +97,11 @@ export interface Expectation<State> {
   items?: number;
   /** Bounds on the elapsed time: [at least, at most]. */
   elapsedMs: readonly [number, number];
-  /** Every socket to the server is closed soon after the call ended (aborted, not kept for reuse). */
+  /**
+   * Every socket that carried a request of this call is closed soon after the
+   * call ended: the client aborted it instead of leaving it half-read. (Sockets
+   * a connection pool opens and keeps idle, carrying nothing, are not the call's.)
+   */
   released?: boolean;
   /** Peak growth allowed while the call runs, in MiB. */
   memoryMiB?: { rss: number; heap: number };
@@ -183,13 +189,18 @@ async function runScenario<F extends Family, State>(row: Scenario<F, State>, tra
       log,
       items: [],
       carriedBy: [],
+      carriers: [],
       async collect(iterable) {
         noteTransport(iterable, run.carriedBy);
         for await (const item of iterable) run.items.push(item);
         return run.items as never;
       },
     };
-    server.handler = row.serve(run);
+    const handler = row.serve(run);
+    server.handler = (request, reply) => {
+      run.carriers.push(reply.disconnected);
+      return handler(request, reply);
+    };
     const outcome = await measure(() => row.act(run.client(), run), row.expect.memoryMiB !== undefined);
     noteTransport(outcome.value, run.carriedBy);
     await check(row.expect, outcome, run);
@@ -264,7 +275,15 @@ async function check<State>(expectation: Expectation<State>, outcome: Outcome, r
   const [atLeast, atMost] = expectation.elapsedMs;
   expect(outcome.elapsed, 'elapsed ms').toBeGreaterThanOrEqual(atLeast);
   expect(outcome.elapsed, 'elapsed ms').toBeLessThanOrEqual(atMost);
-  if (expectation.released) await run.server.waitForConnections(0, { timeoutMs: 2000 });
+  if (expectation.released) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const open = new Promise<'still open'>((resolve) => {
+      timer = setTimeout(() => resolve('still open'), 2000);
+    });
+    const closed = await Promise.race([Promise.all(run.carriers).then(() => 'closed' as const), open]);
+    clearTimeout(timer);
+    expect(closed, 'the sockets that carried this call, 2 s after it ended').toBe('closed');
+  }
   if (expectation.memoryMiB && outcome.memory) {
     expect(outcome.memory.rss / MiB, 'peak RSS growth (MiB)').toBeLessThan(expectation.memoryMiB.rss);
     expect(outcome.memory.heap / MiB, 'peak heap + ArrayBuffer growth (MiB)').toBeLessThan(expectation.memoryMiB.heap);
