@@ -36,7 +36,8 @@ function decodeBase64(text: string): Uint8Array {
   // Whole groups of four characters make three bytes at once, through a table
   // (several times faster than a character at a time); the tail, and a group
   // holding a character outside the alphabet, go through the loop below, which names it.
-  const table = (sextetTable ??= Int8Array.from({ length: 128 }, (_, code) => sextet(code)));
+  sextetTable ??= Int8Array.from({ length: 128 }, (_, code) => sextet(code));
+  const table = sextetTable;
   let written = 0;
   let position = 0;
   for (; position < end - remainder; position += 4) {
