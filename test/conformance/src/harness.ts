@@ -61,6 +61,17 @@ function record(server: Exchange['server'], request: RecordedRequest, status: nu
   return exchange;
 }
 
+/** {@link forward}, with a failure to reach the target (Prism dropping the connection, an answer no HTTP client accepts) as a 502 that names it. */
+async function forwardOrExplain(target: string, request: RecordedRequest, replace?: Record<string, string>): Promise<{ status: number; headers: Headers; body: Buffer }> {
+  try {
+    return await forward(target, request, replace);
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    const message = `The conformance gateway got no usable answer from ${target}: ${(error as Error)?.message}${cause ? ` (${cause})` : ''}`;
+    return { status: 502, headers: new Headers({ 'content-type': 'text/plain' }), body: Buffer.from(message) };
+  }
+}
+
 function plainHeaders(headers: Headers): Record<string, string> {
   const result: Record<string, string> = {};
   headers.forEach((value, name) => {
@@ -72,7 +83,7 @@ function plainHeaders(headers: Headers): Record<string, string> {
 /** A gateway to a Prism server. */
 export function startGateway(server: 'prism' | 'azure-prism', target: string): Promise<LoopbackServer> {
   return startLoopbackServer(async (request, reply) => {
-    const answer = await forward(target, request);
+    const answer = await forwardOrExplain(target, request);
     record(server, request, answer.status, answer.headers, answer.body);
     await reply.send(answer.status, answer.body, plainHeaders(answer.headers));
   });
@@ -98,7 +109,7 @@ export async function startStreamServer(server: 'stream' | 'azure-stream', targe
   scripted.server = await startLoopbackServer(async (request, reply) => {
     // The spec declares JSON answers only, and Prism cannot stream: it is asked
     // for JSON, and judges the body (stream: true included), path and credentials.
-    const answer = await forward(target, request, { accept: 'application/json' });
+    const answer = await forwardOrExplain(target, request, { accept: 'application/json' });
     const exchange = record(server, request, answer.status, answer.headers, answer.body);
     if (answer.status >= 300 || exchange.violations) {
       await reply.send(answer.status, answer.body, plainHeaders(answer.headers));

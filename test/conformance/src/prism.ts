@@ -42,7 +42,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts Prism on `specPath` and resolves once it listens; rejects (and kills it) on exit or after `timeoutMs`. */
-export async function startPrism(specPath: string, { timeoutMs = 45_000 }: { timeoutMs?: number } = {}): Promise<PrismServer> {
+export async function startPrism(specPath: string, { timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<PrismServer> {
   const cli = require.resolve('@stoplight/prism-cli/dist/index.js');
   const port = await freePort();
   const child = spawn(process.execPath, [cli, 'mock', specPath, '--host', '127.0.0.1', '--port', String(port), '--errors'], {
