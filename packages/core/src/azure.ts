@@ -2,7 +2,13 @@ import { assembleClient, type Client, type ClientOptions, parseBaseURL } from '.
 import { ConfigurationError, InputRejectedError } from './errors.js';
 import { encodePathSegment } from './path.js';
 
-/** Options for {@link createAzureClient}: the client options plus Azure's. */
+/**
+ * Options for {@link createAzureClient}: the client options plus Azure's.
+ *
+ * @example
+ * const options: AzureClientOptions = { baseURL: 'https://my-resource.openai.azure.com', azureADToken: () => getEntraToken(), apiVersion: '2024-06-01' };
+ * const azure = createAzureClient(options);
+ */
 export interface AzureClientOptions extends Omit<ClientOptions, 'apiKey' | 'baseURL' | 'organization' | 'project'> {
   /** The resource endpoint, such as `https://my-resource.openai.azure.com`. Defaults to `AZURE_OPENAI_ENDPOINT`. */
   baseURL?: string;

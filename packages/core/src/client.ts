@@ -1,6 +1,12 @@
 import { ConfigurationError } from './errors.js';
 
-/** Details passed to the `onRetry` hook before each retry. */
+/**
+ * Details passed to the `onRetry` hook before each retry.
+ *
+ * @example
+ * const onRetry = ({ attempt, delayMs, error }: RetryInfo) => console.warn(`retry ${attempt} in ${delayMs} ms: ${error.message}`);
+ * const client = createClient({ onRetry });
+ */
 export interface RetryInfo {
   /** The attempt that is about to start: 2 for the first retry. */
   attempt: number;
@@ -12,20 +18,43 @@ export interface RetryInfo {
   url: string;
 }
 
-/** A console-compatible logger; each method is optional. */
+/**
+ * A console-compatible logger; each method is optional.
+ *
+ * @example
+ * const logger: Logger = { warn: (message) => myLog.warning(message) };
+ * const client = createClient({ logger }); // or { logger: console }
+ */
 export interface Logger {
   debug?(message: string): void;
   info?(message: string): void;
   warn?(message: string): void;
 }
 
-/** Query values; `undefined` and `null` are left out, arrays repeat the key. */
+/**
+ * Query values; `undefined` and `null` are left out, arrays repeat the key.
+ *
+ * @example
+ * const query: QueryValues = { tenant: 'acme', include: ['usage', 'logs'], debug: null };
+ */
 export type QueryValues = Record<string, string | number | boolean | null | undefined | readonly (string | number | boolean)[]>;
 
-/** Header values; `null` removes a header set by an earlier layer. */
+/**
+ * Header values; `null` removes a header set by an earlier layer.
+ *
+ * @example
+ * const headers: HeaderValues = { 'X-Trace-Id': traceId, 'OpenAI-Organization': null };
+ */
 export type HeaderValues = Record<string, string | null | undefined>;
 
-/** Settings that both the client and a single call can set. */
+/**
+ * Settings that both the client and a single call can set.
+ *
+ * @example
+ * const settings: TransportSettings = { timeout: 30_000, maxRetries: 0 };
+ * const client = createClient(settings);
+ * await listModels(client, settings);
+ */
 export interface TransportSettings {
   /** Milliseconds one attempt may take, from sending until the response has been read (streams: until headers). Default 600000. */
   timeout?: number;
@@ -37,7 +66,13 @@ export interface TransportSettings {
   fetch?: typeof fetch;
 }
 
-/** Options for {@link createClient}. */
+/**
+ * Options for {@link createClient}.
+ *
+ * @example
+ * const options: ClientOptions = { apiKey: process.env.OPENAI_API_KEY, project: 'proj_456', maxRetries: 5 };
+ * const client = createClient(options);
+ */
 export interface ClientOptions extends TransportSettings {
   /** The API key. Defaults to `OPENAI_API_KEY`; an explicit empty string sends no Authorization header. */
   apiKey?: string;
@@ -98,6 +133,10 @@ const internalsKey = /* @__PURE__ */ Symbol.for('openai-micro.client');
 /**
  * A configured client: a frozen plain object that operations take as their first
  * argument. Its string form, `inspect()` and JSON never show the API key.
+ *
+ * @example
+ * const client: Client = createClient();
+ * console.log(client.kind, client.baseURL); // 'openai' 'https://api.openai.com/v1'
  */
 export interface Client {
   readonly kind: 'openai' | 'azure';

@@ -8,7 +8,12 @@
 
 const errorMarker = /* @__PURE__ */ Symbol.for('openai-micro.error');
 
-/** The JSON error body OpenAI and Azure send: `{ "error": { ... } }`. */
+/**
+ * The JSON error body OpenAI and Azure send: `{ "error": { ... } }`.
+ *
+ * @example
+ * if (APIError.isInstance(error) && typeof error.body === 'object') console.log((error.body as APIErrorBody).code);
+ */
 export interface APIErrorBody {
   message?: string | string[] | null;
   type?: string | null;
@@ -19,7 +24,13 @@ export interface APIErrorBody {
   [field: string]: unknown;
 }
 
-/** Azure's `innererror`, carried by content-filter rejections. */
+/**
+ * Azure's `innererror`, carried by content-filter rejections.
+ *
+ * @example
+ * const inner: AzureInnerError | undefined = isContentFilterError(error) ? error.innerError : undefined;
+ * console.log(inner?.content_filter_result?.violence?.severity);
+ */
 export interface AzureInnerError {
   code?: string;
   content_filter_result?: Record<string, { filtered?: boolean; severity?: string; detected?: boolean } | undefined>;

@@ -8,7 +8,12 @@
 
 const metadataKey = /* @__PURE__ */ Symbol.for('openai-micro.response');
 
-/** Parsed `x-ratelimit-*` headers. Reset values are in milliseconds. */
+/**
+ * Parsed `x-ratelimit-*` headers. Reset values are in milliseconds.
+ *
+ * @example
+ * const { remainingTokens, resetTokensMs }: RateLimitInfo = getResponseMetadata(completion).rateLimit;
+ */
 export interface RateLimitInfo {
   limitRequests: number | undefined;
   limitTokens: number | undefined;
@@ -20,7 +25,13 @@ export interface RateLimitInfo {
   resetTokensMs: number | undefined;
 }
 
-/** What the response behind a result looked like. */
+/**
+ * What the response behind a result looked like.
+ *
+ * @example
+ * const metadata: ResponseMetadata = getResponseMetadata(completion);
+ * console.log(metadata.status, metadata.requestId, metadata.headers.get('openai-processing-ms'));
+ */
 export interface ResponseMetadata {
   status: number;
   headers: Headers;

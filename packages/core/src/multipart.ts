@@ -5,13 +5,23 @@ import { markPreparedBody, type PreparedBody } from './prepared-body.js';
 /**
  * A file to upload: a Blob or File; bytes, a Blob or a ReadableStream with a
  * file name; or, on Node, a file path (read lazily from disk, never buffered).
+ *
+ * @example
+ * const fromDisk: FileInput = './train.jsonl';
+ * const fromBytes: FileInput = { data: new TextEncoder().encode('{}'), name: 'one.jsonl', type: 'application/jsonl' };
  */
 export type FileInput =
   | Blob
   | string
   | { data: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>; name: string; type?: string };
 
-/** A file input resolved into what a multipart part needs. */
+/**
+ * A file input resolved into what a multipart part needs.
+ *
+ * @example
+ * const upload: UploadFile = await toUploadFile('./photo.png');
+ * console.log(upload.name, upload.type); // 'photo.png' 'image/png'
+ */
 export interface UploadFile {
   readonly name: string;
   readonly type: string;
@@ -105,7 +115,13 @@ export function isUploadFile(value: unknown): value is UploadFile {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[uploadFileKey] === true;
 }
 
-/** Values of multipart fields; undefined and null are left out, arrays repeat the field. */
+/**
+ * Values of multipart fields; undefined and null are left out, arrays repeat the field.
+ *
+ * @example
+ * const fields: Record<string, MultipartValue> = { model: 'whisper-1', 'timestamp_granularities[]': ['word'], file: await toUploadFile('./a.mp3') };
+ * const body = createMultipartBody(fields);
+ */
 export type MultipartValue = string | number | boolean | null | undefined | UploadFile | readonly (string | number)[];
 
 // Browsers encode these characters this way in multipart names; doing the

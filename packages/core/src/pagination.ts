@@ -2,7 +2,13 @@ import type { Client } from './client.js';
 import { request } from './request-json.js';
 import type { OperationRequest, RequestOptions } from './request.js';
 
-/** Query parameters every cursor list takes. */
+/**
+ * Query parameters every cursor list takes.
+ *
+ * @example
+ * const query: CursorQuery = { limit: 20, order: 'desc', after: 'asst_abc' };
+ * const page = await requestPage<Assistant>(client, { method: 'GET', path: '/assistants', query: { ...query } });
+ */
 export interface CursorQuery {
   limit?: number;
   order?: 'asc' | 'desc';

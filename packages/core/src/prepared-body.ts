@@ -14,7 +14,13 @@ export interface PreparedBodyHooks {
   refuseRetry?(error: Error): Error;
 }
 
-/** A request body other than JSON (multipart), ready to be opened once per attempt. */
+/**
+ * A request body other than JSON (multipart), ready to be opened once per attempt.
+ *
+ * @example
+ * const body: PreparedBody = createMultipartBody({ purpose: 'batch', file: await toUploadFile('./batch.jsonl') });
+ * console.log(body.contentType, body.replayable); // 'multipart/form-data; boundary=…' true
+ */
 export interface PreparedBody {
   readonly [preparedBodyKey]: PreparedBodyHooks;
   readonly contentType: string;

@@ -45,7 +45,7 @@ function bodyHandling<Result>(accept: string, finish: (attempt: Attempt, text: s
  * the response metadata attached (see `getResponseMetadata`).
  *
  * @example
- * const model = await request<Model>(client, { method: 'GET', path: path`/models/${id}` }, options);
+ * const model = await request<Model>(client, { method: 'GET', path: pathFor('/models/{model}', params) }, options);
  */
 export function request<Result extends object>(client: Client, operation: OperationRequest, options?: RequestOptions<Result>): Promise<Result> {
   return executeRequest(

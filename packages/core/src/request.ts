@@ -14,7 +14,14 @@ import { type PreparedBody, preparedBodyHooks } from './prepared-body.js';
 import { backoffMs, isRetryableStatus, maxRetryAfterMs, retryAfterMs, sleep } from './retry.js';
 import type { TransportResponse } from './transport.js';
 
-/** A Standard Schema (valibot, zod, arktype…) used to validate a response when the caller asks. */
+/**
+ * A Standard Schema (valibot, zod, arktype…) used to validate a response when the caller asks.
+ *
+ * @example
+ * import * as v from 'valibot';
+ * const schema: StandardSchema<{ id: string }> = v.object({ id: v.string() });
+ * const model = await retrieveModel(client, { model: 'gpt-4o' }, { schema });
+ */
 export interface StandardSchema<Output = unknown> {
   readonly '~standard': {
     readonly version: 1;
@@ -25,7 +32,13 @@ export interface StandardSchema<Output = unknown> {
   };
 }
 
-/** Per-call options: the last argument of every operation. */
+/**
+ * Per-call options: the last argument of every operation.
+ *
+ * @example
+ * const options: RequestOptions = { signal: AbortSignal.timeout(5_000), headers: { 'X-Trace-Id': traceId }, maxRetries: 0 };
+ * await createChatCompletion(client, params, options);
+ */
 export interface RequestOptions<Result = unknown> extends TransportSettings {
   /** Cancels the call; the platform's AbortError is thrown. */
   signal?: AbortSignal;
@@ -39,10 +52,16 @@ export interface RequestOptions<Result = unknown> extends TransportSettings {
   onUploadProgress?: (progress: { loaded: number; total: number | undefined }) => void;
 }
 
-/** What an operation asks core to send. */
+/**
+ * What an operation asks core to send.
+ *
+ * @example
+ * const operation: OperationRequest = { method: 'POST', path: '/embeddings', body: { ...params }, model: params.model };
+ * const result = await request<CreateEmbeddingResponse>(client, operation, options);
+ */
 export interface OperationRequest {
   method: 'GET' | 'POST' | 'DELETE';
-  /** The API path after the base URL, with ids already encoded (see `path`). */
+  /** The API path after the base URL, with ids already encoded (see `pathFor`). */
   path: string;
   query?: QueryValues;
   /** A JSON value, or a multipart body from `createMultipartBody`. */
@@ -53,7 +72,12 @@ export interface OperationRequest {
   headers?: HeaderValues;
 }
 
-/** The effective settings of one call: client settings overridden by call options. */
+/**
+ * The effective settings of one call: client settings overridden by call options.
+ *
+ * @example
+ * const consume = async ({ response, settings }: Attempt) => readBodyText(response, settings.maxResponseBytes);
+ */
 export interface CallSettings {
   timeout: number;
   streamIdleTimeout: number;
@@ -63,7 +87,12 @@ export interface CallSettings {
   emptyMessagesLimit: number;
 }
 
-/** One attempt whose response headers have arrived with a 2xx status. */
+/**
+ * One attempt whose response headers have arrived with a 2xx status.
+ *
+ * @example
+ * const consume = async (attempt: Attempt) => readBodyText(attempt.response, attempt.settings.maxResponseBytes);
+ */
 export interface Attempt {
   response: TransportResponse;
   settings: CallSettings;
@@ -79,7 +108,17 @@ export interface Attempt {
   transportName: 'undici' | 'fetch';
 }
 
-/** How an operation consumes a successful response. */
+/**
+ * How an operation consumes a successful response.
+ *
+ * @example
+ * const handling: ResponseHandling<string> = {
+ *   accept: 'text/plain',
+ *   streaming: false,
+ *   consume: (attempt) => readBodyText(attempt.response, attempt.settings.maxResponseBytes),
+ * };
+ * const text = await executeRequest(client, { method: 'GET', path: '/status' }, undefined, handling);
+ */
 export interface ResponseHandling<Result> {
   /** The Accept header. */
   accept: string;

@@ -17,7 +17,13 @@ import { type Attempt, executeRequest, type OperationRequest, readBodyText, type
  */
 export class EventStream<Chunk> extends IterableStream<Chunk> {}
 
-/** How an operation turns server-sent events into chunks. */
+/**
+ * How an operation turns server-sent events into chunks.
+ *
+ * @example
+ * const decoding: StreamDecoding<ChatCompletionChunk> = { isFinal: (chunk) => chunk.choices.some((choice) => choice.finish_reason != null) };
+ * const stream = await requestStream<ChatCompletionChunk>(client, operation, options, decoding);
+ */
 export interface StreamDecoding<Chunk> {
   /** Turns one event's parsed JSON data into a chunk (default: the data itself). `event` is the SSE event name. */
   decode?(data: unknown, event: string | undefined): Chunk;

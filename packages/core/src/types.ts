@@ -3,10 +3,32 @@
  * so that resource packages never import one another and cost no bytes.
  */
 
-/** A string-literal union that still accepts any string (for values the API adds later). */
+/**
+ * A string-literal union that still accepts any string (for values the API adds later).
+ *
+ * @example
+ * type Voice = OpenString<'alloy' | 'echo'>;
+ * const voice: Voice = 'a-voice-added-later'; // editors still suggest 'alloy' and 'echo'
+ */
 export type OpenString<Known extends string> = Known | (string & {});
 
-/** Token counts of a request (the spec's CompletionUsage). */
+/**
+ * The values of an `as const` object as an {@link OpenString}: the one line
+ * each constants object needs for its union type.
+ *
+ * @example
+ * export const ImageQuality = { Standard: 'standard', HD: 'hd' } as const;
+ * export type ImageQuality = OpenValues<typeof ImageQuality>; // 'standard' | 'hd' | (string & {})
+ */
+export type OpenValues<Values extends Record<string, string>> = OpenString<Values[keyof Values]>;
+
+/**
+ * Token counts of a request (the spec's CompletionUsage).
+ *
+ * @example
+ * const usage: CompletionUsage | undefined = completion.usage;
+ * console.log(`${usage?.prompt_tokens} in, ${usage?.completion_tokens} out`);
+ */
 export interface CompletionUsage {
   prompt_tokens: number;
   completion_tokens: number;
@@ -14,10 +36,20 @@ export interface CompletionUsage {
   [field: string]: unknown;
 }
 
-/** A JSON Schema object describing a function's parameters (the spec's FunctionParameters). */
+/**
+ * A JSON Schema object describing a function's parameters (the spec's FunctionParameters).
+ *
+ * @example
+ * const parameters: FunctionParameters = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+ */
 export type FunctionParameters = Record<string, unknown>;
 
-/** A function the model may call (the spec's FunctionObject). */
+/**
+ * A function the model may call (the spec's FunctionObject).
+ *
+ * @example
+ * const getWeather: FunctionObject = { name: 'get_weather', description: 'Current weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
+ */
 export interface FunctionObject {
   name: string;
   description?: string;
@@ -26,13 +58,26 @@ export interface FunctionObject {
   strict?: boolean | null;
 }
 
-/** A tool the model may use (the spec's ChatCompletionTool). */
+/**
+ * A tool the model may use (the spec's ChatCompletionTool).
+ *
+ * @example
+ * const tools: ChatCompletionTool[] = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }];
+ */
 export interface ChatCompletionTool {
   type: OpenString<'function'>;
   function: FunctionObject;
 }
 
-/** A complete tool call made by the model (the spec's ChatCompletionMessageToolCall). */
+/**
+ * A complete tool call made by the model (the spec's ChatCompletionMessageToolCall).
+ *
+ * @example
+ * for (const call of completion.choices[0]?.message.tool_calls ?? []) {
+ *   const args: unknown = JSON.parse(call.function.arguments);
+ *   console.log(call.id, call.function.name, args);
+ * }
+ */
 export interface ChatCompletionMessageToolCall {
   id: string;
   type: OpenString<'function'>;
@@ -43,10 +88,22 @@ export interface ChatCompletionMessageToolCall {
   };
 }
 
-/** Uploaded file purposes. */
+/**
+ * Uploaded file purposes.
+ *
+ * @example
+ * const purpose: FilePurpose = 'fine-tune';
+ * await createFile(client, { file: './train.jsonl', purpose });
+ */
 export type FilePurpose = OpenString<'fine-tune' | 'fine-tune-results' | 'assistants' | 'assistants_output' | 'batch' | 'batch_output' | 'vision' | 'user_data'>;
 
-/** A file uploaded to OpenAI (the spec's OpenAIFile). */
+/**
+ * A file uploaded to OpenAI (the spec's OpenAIFile).
+ *
+ * @example
+ * const file: OpenAIFile = await retrieveFile(client, { file_id: 'file-abc123' });
+ * console.log(file.filename, file.bytes, file.purpose);
+ */
 export interface OpenAIFile {
   id: string;
   object: 'file';
@@ -60,7 +117,12 @@ export interface OpenAIFile {
   status_details?: string | null;
 }
 
-/** The answer to a delete call. */
+/**
+ * The answer to a delete call.
+ *
+ * @example
+ * const { deleted }: DeletionStatus = await deleteFile(client, { file_id: 'file-abc123' });
+ */
 export interface DeletionStatus {
   id: string;
   object: string;

@@ -13,6 +13,7 @@ import {
   isRateLimitError,
   OpenAIMicroError,
   type OpenString,
+  type OpenValues,
   type Page,
   type RateLimitInfo,
   type RequestOptions,
@@ -81,6 +82,17 @@ describe('OpenString', () => {
     // @ts-expect-error only strings
     const notAString: Color = 42;
     expectTypeOf(notAString).toEqualTypeOf<Color>();
+  });
+});
+
+describe('OpenValues', () => {
+  test("is the OpenString of an as-const object's values", () => {
+    const Color = { Red: 'red', Green: 'green' } as const;
+    type Color = OpenValues<typeof Color>;
+    expectTypeOf<Color>().toEqualTypeOf<OpenString<'red' | 'green'>>();
+    expectTypeOf<Extract<Color, 'red'>>().toEqualTypeOf<'red'>();
+    // @ts-expect-error only objects of strings
+    expectTypeOf<OpenValues<{ One: 1 }>>().toBeString();
   });
 });
 
