@@ -202,41 +202,53 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
     attempt.release();
   };
 
+  // Reads and parses until a chunk is queued, the stream has ended or it failed.
+  const fill = async () => {
+    pulling = true;
+    lastDataAt = Date.now();
+    idleTimer ??= setTimeout(watchIdle, idleLimit);
+    try {
+      while (queue.length === 0 && !finished && !failure) {
+        const bytes = await response.read();
+        if (!bytes) {
+          // Lenient about a missing final blank line (`data: [DONE]` then EOF),
+          // but an event cut off by the end of the body never counts as data.
+          atEnd = true;
+          const tail = decoder.decode();
+          if (tail) parser.feed(completeTrailingCR(tail));
+          parser.feed('\n\n');
+          if (!finished && !failure && !sawFinal) failure = truncated();
+          finished = true;
+          break;
+        }
+        const text = decoder.decode(bytes, { stream: true });
+        // Events that arrived before a flood in the same read are still delivered.
+        const flood = countLines(text);
+        if (!failure) parser.feed(completeTrailingCR(flood === -1 ? text : text.slice(0, flood)));
+        if (flood !== -1) {
+          failure ??= new StreamProtocolError(
+            'emptyMessagesLimit',
+            `The stream sent more than ${settings.emptyMessagesLimit} lines in a row without data (the "emptyMessagesLimit" option).`,
+          );
+        }
+      }
+    } catch (error) {
+      failure ??= attempt.failure(error);
+    }
+    pulling = false;
+  };
+  // The queue is empty and no chunk will come: release the response and say how it ended.
+  const end = () => {
+    response.cancel();
+    close();
+    // Through the attempt, so that a server echoing the credentials in an error event has them redacted.
+    return failure && attempt.failure(failure);
+  };
+
   const stream = new EventStream<Chunk>(
     {
       async pull(streamController) {
-        pulling = true;
-        lastDataAt = Date.now();
-        idleTimer ??= setTimeout(watchIdle, idleLimit);
-        try {
-          while (queue.length === 0 && !finished && !failure) {
-            const bytes = await response.read();
-            if (!bytes) {
-              // Lenient about a missing final blank line (`data: [DONE]` then EOF),
-              // but an event cut off by the end of the body never counts as data.
-              atEnd = true;
-              const tail = decoder.decode();
-              if (tail) parser.feed(completeTrailingCR(tail));
-              parser.feed('\n\n');
-              if (!finished && !failure && !sawFinal) failure = truncated();
-              finished = true;
-              break;
-            }
-            const text = decoder.decode(bytes, { stream: true });
-            // Events that arrived before a flood in the same read are still delivered.
-            const flood = countLines(text);
-            if (!failure) parser.feed(completeTrailingCR(flood === -1 ? text : text.slice(0, flood)));
-            if (flood !== -1) {
-              failure ??= new StreamProtocolError(
-                'emptyMessagesLimit',
-                `The stream sent more than ${settings.emptyMessagesLimit} lines in a row without data (the "emptyMessagesLimit" option).`,
-              );
-            }
-          }
-        } catch (error) {
-          failure ??= attempt.failure(error);
-        }
-        pulling = false;
+        await fill();
         if (queue.length > 0) {
           // Every chunk decoded from this read at once: the stream serves them from
           // its own queue without a pull per chunk.
@@ -244,16 +256,9 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
           queue.length = 0;
           return;
         }
-        if (failure) {
-          response.cancel();
-          close();
-          // Through the attempt, so that a server echoing the credentials in an error event has them redacted.
-          streamController.error(attempt.failure(failure));
-          return;
-        }
-        response.cancel();
-        close();
-        streamController.close();
+        const error = end();
+        if (error) streamController.error(error);
+        else streamController.close();
       },
       cancel(reason) {
         close();
@@ -262,6 +267,15 @@ export async function openEventStream<Chunk>(attempt: Attempt, decoding: StreamD
       },
     },
     { highWaterMark: 0 },
+    // for await takes chunks straight from the queue: a web stream's read costs
+    // about as much as parsing the chunk did.
+    async () => {
+      if (queue.length === 0) await fill();
+      if (queue.length > 0) return { done: false, value: queue.shift()! };
+      const error = end();
+      if (error) throw error;
+      return { done: true, value: undefined };
+    },
   );
   return attachResponseMetadata(stream, response.status, response.headers, attempt.transportName);
 }
