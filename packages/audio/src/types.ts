@@ -1,4 +1,4 @@
-import type { FileInput as CoreFileInput, OpenString } from '@openai-micro/core';
+import type { FileInput as CoreFileInput, OpenValues } from '@openai-micro/core';
 
 /**
  * A file to upload (core's FileInput): a Node file path (streamed from disk), a
@@ -18,8 +18,13 @@ export type FileInput = CoreFileInput;
  * await createTranscription(client, { file: './talk.mp3', model: AudioModel.Whisper1 });
  */
 export const AudioModel = { Whisper1: 'whisper-1', GPT4oTranscribe: 'gpt-4o-transcribe', GPT4oMiniTranscribe: 'gpt-4o-mini-transcribe' } as const;
-/** A speech-to-text model: the known ones, or any newer name. */
-export type AudioModel = OpenString<(typeof AudioModel)[keyof typeof AudioModel]>;
+/**
+ * A speech-to-text model: the known ones, or any newer name.
+ *
+ * @example
+ * const model: AudioModel = 'gpt-4o-transcribe';
+ */
+export type AudioModel = OpenValues<typeof AudioModel>;
 
 /**
  * Transcript formats (go-openai's `AudioResponseFormat*`). `json` (the default)
@@ -29,8 +34,13 @@ export type AudioModel = OpenString<(typeof AudioModel)[keyof typeof AudioModel]
  * const { text } = await createTranscription(client, { file: './talk.mp3', model: 'whisper-1', response_format: AudioResponseFormat.SRT });
  */
 export const AudioResponseFormat = { JSON: 'json', Text: 'text', SRT: 'srt', VerboseJSON: 'verbose_json', VTT: 'vtt' } as const;
-/** A transcript format: the known ones, or any newer value. */
-export type AudioResponseFormat = OpenString<(typeof AudioResponseFormat)[keyof typeof AudioResponseFormat]>;
+/**
+ * A transcript format: the known ones, or any newer value.
+ *
+ * @example
+ * const format: AudioResponseFormat = AudioResponseFormat.VerboseJSON;
+ */
+export type AudioResponseFormat = OpenValues<typeof AudioResponseFormat>;
 
 /**
  * Timestamp granularities of a `verbose_json` transcription.
@@ -39,8 +49,13 @@ export type AudioResponseFormat = OpenString<(typeof AudioResponseFormat)[keyof 
  * await createTranscription(client, { file, model: 'whisper-1', response_format: 'verbose_json', 'timestamp_granularities[]': [TimestampGranularity.Word] });
  */
 export const TimestampGranularity = { Word: 'word', Segment: 'segment' } as const;
-/** A timestamp granularity: the known ones, or any newer value. */
-export type TimestampGranularity = OpenString<(typeof TimestampGranularity)[keyof typeof TimestampGranularity]>;
+/**
+ * A timestamp granularity: the known ones, or any newer value.
+ *
+ * @example
+ * const granularities: TimestampGranularity[] = ['word', 'segment'];
+ */
+export type TimestampGranularity = OpenValues<typeof TimestampGranularity>;
 
 /**
  * Text-to-speech models (go-openai's `TTSModel1`, `TTSModel1HD`, `TTSModelCanary`;
@@ -50,8 +65,13 @@ export type TimestampGranularity = OpenString<(typeof TimestampGranularity)[keyo
  * await createSpeech(client, { model: SpeechModel.TTS1HD, input: 'Hello', voice: 'nova' });
  */
 export const SpeechModel = { TTS1: 'tts-1', TTS1HD: 'tts-1-hd', GPT4oMiniTTS: 'gpt-4o-mini-tts', Canary: 'canary-tts' } as const;
-/** A text-to-speech model: the known ones, or any newer name. */
-export type SpeechModel = OpenString<(typeof SpeechModel)[keyof typeof SpeechModel]>;
+/**
+ * A text-to-speech model: the known ones, or any newer name.
+ *
+ * @example
+ * const model: SpeechModel = SpeechModel.GPT4oMiniTTS;
+ */
+export type SpeechModel = OpenValues<typeof SpeechModel>;
 
 /**
  * Speech voices (go-openai's `VoiceAlloy`…; ash, ballad, coral, sage and verse are newer).
@@ -72,8 +92,13 @@ export const SpeechVoice = {
   Shimmer: 'shimmer',
   Verse: 'verse',
 } as const;
-/** A speech voice: the known ones, or any newer name. */
-export type SpeechVoice = OpenString<(typeof SpeechVoice)[keyof typeof SpeechVoice]>;
+/**
+ * A speech voice: the known ones, or any newer name.
+ *
+ * @example
+ * const voice: SpeechVoice = 'coral';
+ */
+export type SpeechVoice = OpenValues<typeof SpeechVoice>;
 
 /**
  * Speech audio formats (go-openai's `SpeechResponseFormat*`).
@@ -82,8 +107,13 @@ export type SpeechVoice = OpenString<(typeof SpeechVoice)[keyof typeof SpeechVoi
  * await createSpeech(client, { model: 'tts-1', input: 'Hello', voice: 'alloy', response_format: SpeechResponseFormat.Opus });
  */
 export const SpeechResponseFormat = { MP3: 'mp3', Opus: 'opus', AAC: 'aac', FLAC: 'flac', WAV: 'wav', PCM: 'pcm' } as const;
-/** A speech audio format: the known ones, or any newer value. */
-export type SpeechResponseFormat = OpenString<(typeof SpeechResponseFormat)[keyof typeof SpeechResponseFormat]>;
+/**
+ * A speech audio format: the known ones, or any newer value.
+ *
+ * @example
+ * const format: SpeechResponseFormat = SpeechResponseFormat.WAV;
+ */
+export type SpeechResponseFormat = OpenValues<typeof SpeechResponseFormat>;
 
 /**
  * Parameters of `createTranslation` (the spec's CreateTranslationRequest), sent

@@ -2,7 +2,7 @@
  * go-openai's chat constants as `as const` objects (values for code) and
  * string-literal unions that still accept any string (the API adds values).
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * Message roles (go-openai `ChatMessageRoleSystem`…).
@@ -23,7 +23,7 @@ export const ChatMessageRole = {
  * @example
  * const role: ChatCompletionRole = ChatMessageRole.Assistant;
  */
-export type ChatCompletionRole = OpenString<(typeof ChatMessageRole)[keyof typeof ChatMessageRole]>;
+export type ChatCompletionRole = OpenValues<typeof ChatMessageRole>;
 
 /**
  * Why the model stopped (go-openai `FinishReasonStop`…). go-openai's
@@ -45,7 +45,7 @@ export const FinishReason = {
  * @example
  * const stoppedEarly = (reason: ChatCompletionFinishReason | null) => reason === FinishReason.Length;
  */
-export type ChatCompletionFinishReason = OpenString<(typeof FinishReason)[keyof typeof FinishReason]>;
+export type ChatCompletionFinishReason = OpenValues<typeof FinishReason>;
 
 /**
  * Response formats (go-openai `ChatCompletionResponseFormatTypeJSONObject`…);
@@ -65,7 +65,7 @@ export const ChatCompletionResponseFormatType = {
  * @example
  * const type: ChatCompletionResponseFormatType = ChatCompletionResponseFormatType.JSONObject;
  */
-export type ChatCompletionResponseFormatType = OpenString<(typeof ChatCompletionResponseFormatType)[keyof typeof ChatCompletionResponseFormatType]>;
+export type ChatCompletionResponseFormatType = OpenValues<typeof ChatCompletionResponseFormatType>;
 
 /**
  * How closely the model looks at an image (go-openai `ImageURLDetailHigh`…).
@@ -84,7 +84,7 @@ export const ImageURLDetail = {
  * @example
  * const detail: ImageDetail = ImageURLDetail.Auto;
  */
-export type ImageDetail = OpenString<(typeof ImageURLDetail)[keyof typeof ImageURLDetail]>;
+export type ImageDetail = OpenValues<typeof ImageURLDetail>;
 
 /**
  * Content part types (go-openai `ChatMessagePartTypeText`…).
@@ -102,7 +102,7 @@ export const ChatMessagePartType = {
  * @example
  * const type: ChatMessagePartType = ChatMessagePartType.ImageURL;
  */
-export type ChatMessagePartType = OpenString<(typeof ChatMessagePartType)[keyof typeof ChatMessagePartType]>;
+export type ChatMessagePartType = OpenValues<typeof ChatMessagePartType>;
 
 /**
  * Tool types (go-openai `ToolTypeFunction`).
@@ -119,7 +119,7 @@ export const ToolType = {
  * @example
  * const type: ChatCompletionToolType = ToolType.Function;
  */
-export type ChatCompletionToolType = OpenString<(typeof ToolType)[keyof typeof ToolType]>;
+export type ChatCompletionToolType = OpenValues<typeof ToolType>;
 
 /**
  * The string forms of `tool_choice`: never call a tool, let the model decide,
@@ -139,4 +139,4 @@ export const ToolChoiceMode = {
  * @example
  * const tool_choice: ChatCompletionToolChoiceMode = ToolChoiceMode.None;
  */
-export type ChatCompletionToolChoiceMode = OpenString<(typeof ToolChoiceMode)[keyof typeof ToolChoiceMode]>;
+export type ChatCompletionToolChoiceMode = OpenValues<typeof ToolChoiceMode>;

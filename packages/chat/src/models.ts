@@ -2,7 +2,7 @@
  * Chat model ids under go-openai's constant names. Kept in its own file, imported
  * by no operation, so only code that names a model here pays for the table.
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * Chat model ids (go-openai `GPT4o`, `GPT3Dot5Turbo`…). Any other model id is
@@ -46,4 +46,4 @@ export const ChatModel = {
  * @example
  * const model: ChatModel = process.env.OPENAI_MODEL ?? ChatModel.GPT4oMini;
  */
-export type ChatModel = OpenString<(typeof ChatModel)[keyof typeof ChatModel]>;
+export type ChatModel = OpenValues<typeof ChatModel>;

@@ -2,7 +2,7 @@
  * Completion model ids under go-openai's constant names. Kept in its own file,
  * imported by no operation, so only code that names a model here pays for it.
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * Completion model ids (go-openai `GPT3Dot5TurboInstruct`, `GPT3Davinci002`,
@@ -43,4 +43,4 @@ export const CompletionModel = {
  * @example
  * const model: CompletionModel = CompletionModel.GPT3Dot5TurboInstruct;
  */
-export type CompletionModel = OpenString<(typeof CompletionModel)[keyof typeof CompletionModel]>;
+export type CompletionModel = OpenValues<typeof CompletionModel>;

@@ -2,7 +2,7 @@
  * go-openai's embedding constants as `as const` objects (values for code) and
  * string-literal unions (types that still accept any string, where the API adds values).
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * Embedding model ids (go-openai `AdaEmbeddingV2`, `SmallEmbedding3`,
@@ -24,7 +24,7 @@ export const EmbeddingModel = {
  * @example
  * const model: EmbeddingModel = process.env.EMBEDDING_MODEL ?? EmbeddingModel.SmallEmbedding3;
  */
-export type EmbeddingModel = OpenString<(typeof EmbeddingModel)[keyof typeof EmbeddingModel]>;
+export type EmbeddingModel = OpenValues<typeof EmbeddingModel>;
 
 /**
  * Vector encodings (go-openai `EmbeddingEncodingFormatFloat`, `EmbeddingEncodingFormatBase64`).
@@ -43,4 +43,4 @@ export const EmbeddingEncodingFormat = {
  * @example
  * const encoding_format: EmbeddingEncodingFormat = EmbeddingEncodingFormat.Float;
  */
-export type EmbeddingEncodingFormat = OpenString<(typeof EmbeddingEncodingFormat)[keyof typeof EmbeddingEncodingFormat]>;
+export type EmbeddingEncodingFormat = OpenValues<typeof EmbeddingEncodingFormat>;

@@ -1,4 +1,4 @@
-import type { FileInput as CoreFileInput, OpenString } from '@openai-micro/core';
+import type { FileInput as CoreFileInput, OpenValues } from '@openai-micro/core';
 
 /**
  * A file to upload (core's FileInput): a Node file path (streamed from disk), a
@@ -18,8 +18,13 @@ export type FileInput = CoreFileInput;
  * await createImage(client, { prompt: 'A lighthouse', model: ImageModel.DallE3 });
  */
 export const ImageModel = { DallE2: 'dall-e-2', DallE3: 'dall-e-3' } as const;
-/** An image model: the known ones, or any newer name. */
-export type ImageModel = OpenString<(typeof ImageModel)[keyof typeof ImageModel]>;
+/**
+ * An image model: the known ones, or any newer name.
+ *
+ * @example
+ * const model: ImageModel = ImageModel.DallE2;
+ */
+export type ImageModel = OpenValues<typeof ImageModel>;
 
 /**
  * Image sizes (go-openai's `CreateImageSize256x256`…). dall-e-2 takes the three
@@ -35,8 +40,13 @@ export const ImageSize = {
   Size1792x1024: '1792x1024',
   Size1024x1792: '1024x1792',
 } as const;
-/** An image size: the known ones, or any newer value. */
-export type ImageSize = OpenString<(typeof ImageSize)[keyof typeof ImageSize]>;
+/**
+ * An image size: the known ones, or any newer value.
+ *
+ * @example
+ * const size: ImageSize = '1024x1024';
+ */
+export type ImageSize = OpenValues<typeof ImageSize>;
 
 /**
  * Image qualities, dall-e-3 only (go-openai's `CreateImageQualityHD`, `CreateImageQualityStandard`).
@@ -45,8 +55,13 @@ export type ImageSize = OpenString<(typeof ImageSize)[keyof typeof ImageSize]>;
  * await createImage(client, { prompt: 'A lighthouse', model: 'dall-e-3', quality: ImageQuality.HD });
  */
 export const ImageQuality = { Standard: 'standard', HD: 'hd' } as const;
-/** An image quality: the known ones, or any newer value. */
-export type ImageQuality = OpenString<(typeof ImageQuality)[keyof typeof ImageQuality]>;
+/**
+ * An image quality: the known ones, or any newer value.
+ *
+ * @example
+ * const quality: ImageQuality = ImageQuality.Standard;
+ */
+export type ImageQuality = OpenValues<typeof ImageQuality>;
 
 /**
  * Image styles, dall-e-3 only (go-openai's `CreateImageStyleVivid`, `CreateImageStyleNatural`).
@@ -55,8 +70,13 @@ export type ImageQuality = OpenString<(typeof ImageQuality)[keyof typeof ImageQu
  * await createImage(client, { prompt: 'A lighthouse', model: 'dall-e-3', style: ImageStyle.Natural });
  */
 export const ImageStyle = { Vivid: 'vivid', Natural: 'natural' } as const;
-/** An image style: the known ones, or any newer value. */
-export type ImageStyle = OpenString<(typeof ImageStyle)[keyof typeof ImageStyle]>;
+/**
+ * An image style: the known ones, or any newer value.
+ *
+ * @example
+ * const style: ImageStyle = 'vivid';
+ */
+export type ImageStyle = OpenValues<typeof ImageStyle>;
 
 /**
  * How generated images come back (go-openai's `CreateImageResponseFormatURL`,
@@ -67,8 +87,13 @@ export type ImageStyle = OpenString<(typeof ImageStyle)[keyof typeof ImageStyle]
  * await createImage(client, { prompt: 'A lighthouse', response_format: ImageResponseFormat.B64JSON });
  */
 export const ImageResponseFormat = { URL: 'url', B64JSON: 'b64_json' } as const;
-/** An image response format: the known ones, or any newer value. */
-export type ImageResponseFormat = OpenString<(typeof ImageResponseFormat)[keyof typeof ImageResponseFormat]>;
+/**
+ * An image response format: the known ones, or any newer value.
+ *
+ * @example
+ * const format: ImageResponseFormat = ImageResponseFormat.URL;
+ */
+export type ImageResponseFormat = OpenValues<typeof ImageResponseFormat>;
 
 /**
  * Parameters of `createImage` (the spec's CreateImageRequest). Fields left

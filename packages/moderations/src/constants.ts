@@ -2,7 +2,7 @@
  * Moderation model ids as an `as const` object (values for code) and a
  * string-literal union that still accepts any string.
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * Moderation model ids: go-openai's `ModerationTextStable`, `ModerationTextLatest`
@@ -26,4 +26,4 @@ export const ModerationModel = {
  * @example
  * const model: ModerationModel = ModerationModel.OmniLatest;
  */
-export type ModerationModel = OpenString<(typeof ModerationModel)[keyof typeof ModerationModel]>;
+export type ModerationModel = OpenValues<typeof ModerationModel>;

@@ -2,7 +2,7 @@
  * A plain JSON Schema type for function parameters, the counterpart of
  * go-openai's `jsonschema.Definition`, for schemas written by hand.
  */
-import type { OpenString } from '@openai-micro/core';
+import type { OpenValues } from '@openai-micro/core';
 
 /**
  * JSON Schema types (go-openai `jsonschema.Object`, `jsonschema.String`…).
@@ -25,7 +25,7 @@ export const DataType = {
  * @example
  * const nullableString: DataType[] = [DataType.String, DataType.Null];
  */
-export type DataType = OpenString<(typeof DataType)[keyof typeof DataType]>;
+export type DataType = OpenValues<typeof DataType>;
 
 /**
  * A JSON Schema (go-openai `jsonschema.Definition`), as function parameters
