@@ -56,14 +56,92 @@ function decompressor(encoding: string | null) {
 
 function ignore(): void {}
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const name in raw) {
-    const value = raw[name];
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.append(name, value);
+const inspectSymbol = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom');
+
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+// A Headers that copies undici's header object into itself when first used:
+// most JSON responses are never asked for a header, and filling a Headers costs
+// about as much as the rest of reading a small response. Every method fills it
+// first, so it is a real Headers to whoever reads it.
+class ResponseHeaders extends Headers {
+  #raw: RawHeaders | undefined;
+
+  constructor(raw: RawHeaders) {
+    super();
+    this.#raw = raw;
   }
-  return headers;
+
+  #fill(): void {
+    const raw = this.#raw;
+    if (!raw) return;
+    this.#raw = undefined;
+    for (const name in raw) {
+      const value = raw[name];
+      if (Array.isArray(value)) for (const item of value) super.append(name, item);
+      else if (value !== undefined) super.append(name, value);
+    }
+  }
+
+  append(name: string, value: string): void {
+    this.#fill();
+    super.append(name, value);
+  }
+
+  delete(name: string): void {
+    this.#fill();
+    super.delete(name);
+  }
+
+  get(name: string): string | null {
+    this.#fill();
+    return super.get(name);
+  }
+
+  getSetCookie(): string[] {
+    this.#fill();
+    return super.getSetCookie();
+  }
+
+  has(name: string): boolean {
+    this.#fill();
+    return super.has(name);
+  }
+
+  set(name: string, value: string): void {
+    this.#fill();
+    super.set(name, value);
+  }
+
+  forEach(callback: (value: string, key: string, parent: Headers) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(callback, thisArg);
+  }
+
+  entries(): ReturnType<Headers['entries']> {
+    this.#fill();
+    return super.entries();
+  }
+
+  keys(): ReturnType<Headers['keys']> {
+    this.#fill();
+    return super.keys();
+  }
+
+  values(): ReturnType<Headers['values']> {
+    this.#fill();
+    return super.values();
+  }
+
+  [Symbol.iterator](): ReturnType<Headers['entries']> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
+
+  [inspectSymbol](...args: unknown[]): unknown {
+    this.#fill();
+    return (Headers.prototype as unknown as Record<symbol, (...args: unknown[]) => unknown>)[inspectSymbol]?.apply(this, args) ?? [...this];
+  }
 }
 
 /**
@@ -96,13 +174,13 @@ export async function send(request: TransportRequest): Promise<TransportResponse
   // Cancelling a body nobody has read yet makes undici emit 'error' on it; without a
   // listener that would be an uncaught exception. Readers still see errors through the iterator.
   response.body.on('error', ignore);
-  const responseHeaders = toHeaders(response.headers);
-  const decoder = decompressor(responseHeaders.get('content-encoding'));
+  const encoding = response.headers['content-encoding'];
+  const decoder = decompressor(Array.isArray(encoding) ? encoding.join(', ') : (encoding ?? null));
   const source: Readable = decoder ? pipeline(response.body, decoder, () => {}) : response.body;
   const iterator = source[Symbol.asyncIterator]();
   return {
     status: response.statusCode,
-    headers: responseHeaders,
+    headers: new ResponseHeaders(response.headers),
     async read() {
       const { done, value } = await iterator.next();
       return done ? undefined : (value as Uint8Array);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { type LoopbackServer, startLoopbackServer } from '@openai-micro/tooling/loopback';
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +75,25 @@ describe.each(transports)('the same request over %s', (name, transport) => {
     expect(JSON.parse(seen?.body.toString() ?? '')).toEqual({ model: 'm' });
     expect(seen?.headers['accept-encoding']).toMatch(/gzip/);
     expect(metadata?.transport).toBe(name);
+  });
+
+  it('gives response headers that act as a Headers however they are first read', async () => {
+    context.server.handler = (_request, reply) => reply.json(200, { ok: true }, { 'x-request-id': 'req_2', 'set-cookie': ['a=1', 'b=2'], 'X-Mixed-Case': 'kept' });
+    const client = context.client();
+    const read = async () => getResponseMetadata(await request(client, { method: 'GET', path: '/models' })).headers;
+    const first = await read();
+    expect(first).toBeInstanceOf(Headers);
+    expect(first.get('X-Request-ID')).toBe('req_2');
+    expect(first.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(Object.fromEntries(await read())).toMatchObject({ 'x-request-id': 'req_2', 'x-mixed-case': 'kept' });
+    expect(new Headers(await read()).get('x-mixed-case')).toBe('kept');
+    expect(new Response(null, { headers: await read() }).headers.get('x-request-id')).toBe('req_2');
+    const visited: string[] = [];
+    (await read()).forEach((_value, key) => visited.push(key));
+    expect(visited).toContain('x-request-id');
+    expect([...(await read()).keys()]).toContain('set-cookie');
+    expect((await read()).has('x-mixed-case')).toBe(true);
+    expect(inspect(await read())).toContain('req_2');
   });
 
   it('reuses a kept-alive connection for sequential requests', async () => {
