@@ -89,7 +89,9 @@ describe.each(transports)('the same request over %s', (name, transport) => {
     expect(new Headers(await read()).get('x-mixed-case')).toBe('kept');
     expect(new Response(null, { headers: await read() }).headers.get('x-request-id')).toBe('req_2');
     const visited: string[] = [];
-    (await read()).forEach((_value, key) => visited.push(key));
+    (await read()).forEach((_value, key) => {
+      visited.push(key);
+    });
     expect(visited).toContain('x-request-id');
     expect([...(await read()).keys()]).toContain('set-cookie');
     expect((await read()).has('x-mixed-case')).toBe(true);
