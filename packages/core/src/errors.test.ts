@@ -222,6 +222,19 @@ describe.each(transports)('error responses over %s', (_name, transport) => {
     expect(error.limit).toBe(1024 * 1024);
   });
 
+  it('lets one call lower or raise the client\'s maxResponseBytes', async () => {
+    const big = { text: 'x'.repeat(8 * 1024) };
+    server.handler = (_request, reply) => reply.json(200, big);
+    const client = createClient({ apiKey: key, baseURL: `${server.url}/v1`, maxRetries: 0, ...transport, maxResponseBytes: 4 * 1024 });
+    const operation = { method: 'POST', path: '/chat/completions', body: {} } as const;
+    const refused = await failure(request(client, operation));
+    expect(ResponseTooLargeError.isInstance(refused)).toBe(true);
+    expect(refused.limit).toBe(4 * 1024);
+    expect(await request(client, operation, { maxResponseBytes: 64 * 1024 })).toEqual(big);
+    const lowered = await failure(request(createClient({ apiKey: key, baseURL: `${server.url}/v1`, ...transport }), operation, { maxResponseBytes: 1024 }));
+    expect(lowered.limit).toBe(1024);
+  });
+
   it('stops a 100 MB body at maxResponseBytes without reading it all, and frees the socket', async () => {
     let sent = 0;
     const total = 100 * 1024 * 1024;

@@ -50,6 +50,12 @@ export interface RequestOptions<Result = unknown> extends TransportSettings {
   schema?: StandardSchema<Result>;
   /** Upload progress, for calls that send files. */
   onUploadProgress?: (progress: { loaded: number; total: number | undefined }) => void;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
+  /** Overrides the client's `maxEventBytes` for this call. */
+  maxEventBytes?: number;
+  /** Overrides the client's `emptyMessagesLimit` for this call. */
+  emptyMessagesLimit?: number;
 }
 
 /**
